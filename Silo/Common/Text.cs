@@ -1,0 +1,35 @@
+namespace FundManager.Common;
+
+/// <summary>Checks free text typed by people: bounded length and no control characters.</summary>
+public static class Text
+{
+    /// <summary>Returns <paramref name="value"/> trimmed, or throws <see cref="BusinessRule.InvalidInput"/>.</summary>
+    public static string Check(string? value, string field, int maxLength, bool allowLineBreaks = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw RuleViolation.Of(BusinessRule.InvalidInput, $"{field} is required.", field);
+        }
+
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            throw RuleViolation.Of(BusinessRule.InvalidInput, $"{field} is longer than {maxLength} characters.", field);
+        }
+
+        foreach (var c in trimmed)
+        {
+            var isBreak = c is '\n' or '\r' or '\t';
+            if (char.IsControl(c) && !(allowLineBreaks && isBreak))
+            {
+                throw RuleViolation.Of(BusinessRule.InvalidInput, $"{field} contains a control character.", field);
+            }
+        }
+
+        return trimmed;
+    }
+
+    /// <summary>Like <see cref="Check"/> but a missing value is allowed and returns null.</summary>
+    public static string? Optional(string? value, string field, int maxLength) =>
+        string.IsNullOrWhiteSpace(value) ? null : Check(value, field, maxLength);
+}

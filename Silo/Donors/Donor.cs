@@ -1,0 +1,64 @@
+using FundManager.Common;
+using FundManager.Entities;
+using FundManager.Reference;
+
+namespace FundManager.Donors;
+
+/// <summary>A contributor to the funds: a Member State (with its country), an organisation or a person.</summary>
+public sealed class Donor : Entity<DonorEvent>
+{
+    public DonorId Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public DonorType Type { get; private set; }
+
+    public CountryCode? Country { get; private set; }
+
+    public static DonorEvent[] Register(DonorId id, string name, DonorType type, CountryCode? country)
+    {
+        var checkedName = Text.Check(name, "name", 200, allowLineBreaks: false);
+        if (!Enum.IsDefined(type))
+        {
+            throw RuleViolation.Of(BusinessRule.InvalidInput, "Unknown donor type.", "type");
+        }
+
+        if (type == DonorType.MemberState && country is null)
+        {
+            throw RuleViolation.Of(BusinessRule.MemberStateNeedsCountry, "A Member State donor needs its country.", "country");
+        }
+
+        if (country is { } c && CountryCatalog.Default.Find(c) is null)
+        {
+            throw RuleViolation.Of(BusinessRule.UnknownCountry, $"'{c}' is not an ISO 3166 country.", "country", ("country", c.ToString()));
+        }
+
+        return [new DonorRegistered(id, checkedName, type, country)];
+    }
+
+    public DonorEvent[] Rename(string name)
+    {
+        var checkedName = Text.Check(name, "name", 200, allowLineBreaks: false);
+        return checkedName == Name
+            ? throw RuleViolation.Of(BusinessRule.AmendmentChangesNothing, "The donor already has this name.", "name")
+            : [new DonorRenamed(checkedName)];
+    }
+
+    protected override void When(DonorEvent @event)
+    {
+        switch (@event)
+        {
+            case DonorRegistered e:
+                Id = e.Id;
+                Name = e.Name;
+                Type = e.Type;
+                Country = e.Country;
+                break;
+            case DonorRenamed e:
+                Name = e.Name;
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown donor event {@event.GetType().Name}.");
+        }
+    }
+}

@@ -1,0 +1,13 @@
+using FundManager.Common;
+using FundManager.Reference;
+
+namespace FundManager.Donors;
+
+/// <summary>Something that happened to a donor.</summary>
+public abstract record DonorEvent;
+
+/// <summary>A donor was registered. <paramref name="Country"/> is required for a Member State.</summary>
+public sealed record DonorRegistered(DonorId Id, string Name, DonorType Type, CountryCode? Country) : DonorEvent;
+
+/// <summary>A donor's name was corrected.</summary>
+public sealed record DonorRenamed(string Name) : DonorEvent;

@@ -1,0 +1,17 @@
+using FundManager.Common;
+
+namespace FundManager.Grants;
+
+/// <summary>A tranche of a grant and what has happened to it.</summary>
+public sealed record Tranche(
+    int Number,
+    DateOnly PlannedOn,
+    Money.Money PlannedAmount,
+    TrancheState State,
+    Money.Money? PreparedAmount = null,
+    UserId? PreparedBy = null,
+    DateOnly? PreparedOn = null,
+    Money.Money? PaidAmount = null,
+    Money.Money? Psc = null,
+    UserId? ApprovedBy = null,
+    DateOnly? PaidOn = null);

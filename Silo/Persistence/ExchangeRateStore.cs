@@ -1,0 +1,81 @@
+using FundManager.Common;
+using FundManager.Money;
+using Npgsql;
+
+namespace FundManager.Persistence;
+
+/// <summary>
+/// The recorded UN operational rates of exchange. A rate for a currency and date is recorded once;
+/// recording the same again changes nothing, a different rate for the same date is refused.
+/// </summary>
+public sealed class ExchangeRateStore(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    /// <summary>Records rates in one transaction; returns how many were new.</summary>
+    public async Task<int> RecordAsync(IEnumerable<ExchangeRate> rates, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var added = 0;
+        foreach (var rate in rates)
+        {
+            if (rate.Currency == CurrencyCode.Usd)
+            {
+                continue;
+            }
+
+            await using var cmd = new NpgsqlCommand("""
+                insert into exchange_rates (currency, effective_on, units_per_usd, recorded_at) values ($1, $2, $3, $4)
+                on conflict (currency, effective_on) do nothing
+                returning 1
+                """, connection, tx);
+            cmd.Parameters.Add(new() { Value = rate.Currency.Code });
+            cmd.Parameters.Add(new() { Value = rate.EffectiveOn });
+            cmd.Parameters.Add(new() { Value = rate.UnitsPerUsd });
+            cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
+            if (await cmd.ExecuteScalarAsync(ct) is not null)
+            {
+                added++;
+                continue;
+            }
+
+            await using var existing = new NpgsqlCommand("select units_per_usd from exchange_rates where currency = $1 and effective_on = $2", connection, tx);
+            existing.Parameters.Add(new() { Value = rate.Currency.Code });
+            existing.Parameters.Add(new() { Value = rate.EffectiveOn });
+            var recorded = (decimal)(await existing.ExecuteScalarAsync(ct))!;
+            if (recorded != rate.UnitsPerUsd)
+            {
+                throw RuleViolation.Of(
+                    BusinessRule.ExchangeRateConflict,
+                    $"{rate.Currency} already has the rate {recorded} effective {rate.EffectiveOn:yyyy-MM-dd}; a revision takes a new effective date.",
+                    "rate",
+                    ("currency", rate.Currency.Code),
+                    ("effectiveOn", rate.EffectiveOn),
+                    ("recorded", recorded),
+                    ("rate", rate.UnitsPerUsd));
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        return added;
+    }
+
+    public async Task<ExchangeRateTable> LoadAsync(CurrencyCode currency, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await LoadAsync(connection, null, currency, ct);
+    }
+
+    internal static async Task<ExchangeRateTable> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CurrencyCode currency, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("select effective_on, units_per_usd from exchange_rates where currency = $1", connection, tx);
+        cmd.Parameters.Add(new() { Value = currency.Code });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var rates = new List<ExchangeRate>();
+        while (await reader.ReadAsync(ct))
+        {
+            rates.Add(new ExchangeRate(currency, reader.GetDecimal(1), reader.GetFieldValue<DateOnly>(0)));
+        }
+
+        return new ExchangeRateTable(rates);
+    }
+}

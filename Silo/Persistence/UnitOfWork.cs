@@ -1,0 +1,278 @@
+using System.Text.Json;
+using FundManager.Common;
+using FundManager.Entities;
+using FundManager.Funds;
+using FundManager.Grants;
+using FundManager.Ledger;
+using FundManager.Money;
+using FundManager.Persistence.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FundManager.Persistence;
+
+/// <summary>
+/// One command's transaction: entities loaded at their versions, the events decided, the journal
+/// entries they post and the command's id, all written together by <see cref="FlushAsync"/> or not at all.
+/// </summary>
+public sealed class UnitOfWork
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private readonly List<PendingEvent> _events = [];
+    private readonly List<PendingPosting> _postings = [];
+    private readonly Dictionary<string, (string Kind, FundCode? Fund)> _streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<FundCode, (long Seq, byte[] Hash)> _heads = new();
+    private readonly List<FundCode> _newLedgers = [];
+    private readonly List<(string Reference, StreamId Pledge)> _receiptReferences = [];
+
+    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, CommandId commandId, UserId actor, DateTimeOffset now)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        CommandId = commandId;
+        Actor = actor;
+        Now = JournalHash.ToStoredPrecision(now);
+    }
+
+    public CommandId CommandId { get; }
+
+    public UserId Actor { get; }
+
+    /// <summary>The time the command is recorded at, from the injected clock.</summary>
+    public DateTimeOffset Now { get; }
+
+    public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+
+    /// <summary>Rebuilds an entity from its history; a stream with no events gives an entity at version 0.</summary>
+    public async Task<TEntity> LoadAsync<TEntity, TEvent>(StreamId stream, CancellationToken ct)
+        where TEntity : Entity<TEvent>, new()
+        where TEvent : class
+    {
+        var entity = new TEntity();
+        await using var cmd = Command("select type, data from events where stream_id = $1 order by version", stream.ToString());
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var type = EventTypes.TypeOf(reader.GetString(0));
+            entity.Apply((TEvent)JsonSerializer.Deserialize(reader.GetString(1), type, StoredJson.Options)!);
+        }
+
+        return entity;
+    }
+
+    /// <summary>Like <see cref="LoadAsync{TEntity,TEvent}"/>, but an entity that does not exist is a refusal.</summary>
+    public async Task<TEntity> GetAsync<TEntity, TEvent>(StreamId stream, CancellationToken ct)
+        where TEntity : Entity<TEvent>, new()
+        where TEvent : class
+    {
+        var entity = await LoadAsync<TEntity, TEvent>(stream, ct);
+        return entity.Exists
+            ? entity
+            : throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no {stream.Kind} {stream.Key}.", stream.Kind, ("id", stream.Key));
+    }
+
+    public async Task<bool> ExistsAsync(StreamId stream, CancellationToken ct)
+    {
+        await using var cmd = Command("select exists (select 1 from streams where id = $1)", stream.ToString());
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    /// <summary>
+    /// Locks the fund's ledger for the rest of the transaction and reads the balances a commitment
+    /// decision needs. Every posting to the fund waits for this lock, so two decisions that together
+    /// would overspend cannot both see the same balances, whichever process makes them.
+    /// </summary>
+    public async Task<FundPosition> LockFundAsync(FundCode fund, decimal reserveRate, CancellationToken ct)
+    {
+        await LockHeadAsync(fund, ct);
+        await using var cmd = Command("select account, debit - credit from account_balances where fund_code = $1", fund.Value);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var balances = new Dictionary<int, decimal>();
+        while (await reader.ReadAsync(ct))
+        {
+            balances[reader.GetInt32(0)] = reader.GetDecimal(1);
+        }
+
+        decimal Of(Account a) => balances.GetValueOrDefault((int)a);
+        return new FundPosition(Money.Money.Usd(Of(Account.Cash)), Money.Money.Usd(-Of(Account.PscPayable)), Money.Money.Usd(Of(Account.OpenCommitments)), reserveRate);
+    }
+
+    /// <summary>The operational rates of one currency, as recorded.</summary>
+    public Task<ExchangeRateTable> RatesAsync(CurrencyCode currency, CancellationToken ct) =>
+        ExchangeRateStore.LoadAsync(_connection, _transaction, currency, ct);
+
+    /// <summary>
+    /// Applies decided events to the entity in memory and queues them, with the journal entries
+    /// <paramref name="posting"/> derives from each (evaluated on the state before the event).
+    /// </summary>
+    public void Record<TEvent>(StreamId stream, Entity<TEvent> entity, IEnumerable<TEvent> events, FundCode? fund, Func<TEvent, JournalEntryDraft?>? posting = null)
+        where TEvent : class
+    {
+        _streams[stream.ToString()] = (stream.Kind, fund);
+        foreach (var e in events)
+        {
+            var draft = posting?.Invoke(e);
+            entity.Apply(e);
+            var name = EventTypes.NameOf(e);
+            _events.Add(new PendingEvent(stream.ToString(), entity.Version, name, JsonSerializer.Serialize(e, e.GetType(), StoredJson.Options), EventTypes.ReasonOf(e)));
+            if (draft is not null)
+            {
+                _postings.Add(new PendingPosting(draft, stream.ToString(), entity.Version, name));
+            }
+        }
+    }
+
+    /// <summary>Opens the ledger of a new fund in this transaction.</summary>
+    public void OpenLedger(FundCode fund)
+    {
+        _newLedgers.Add(fund);
+        _heads[fund] = (0, JournalHash.Genesis);
+    }
+
+    /// <summary>Claims a receipt reference; the database's unique key refuses a second claim, even from a racing process.</summary>
+    public void ClaimReceiptReference(string reference, StreamId pledge) => _receiptReferences.Add((reference, pledge));
+
+    public async Task<bool> ReceiptReferenceExistsAsync(string reference, CancellationToken ct)
+    {
+        await using var cmd = Command("select exists (select 1 from receipt_references where reference = $1)", reference);
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    internal async Task FlushAsync(string kind, byte[] bodyHash, CommandResult result, CancellationToken ct)
+    {
+        foreach (var fund in _postings.Select(p => p.Draft.Fund).Distinct())
+        {
+            await LockHeadAsync(fund, ct);
+        }
+
+        await using var batch = new NpgsqlBatch(_connection, _transaction);
+        foreach (var (id, (streamKind, fund)) in _streams)
+        {
+            var version = _events.Where(e => e.Stream == id).Select(e => e.Version).DefaultIfEmpty(0).Max();
+            if (version == 0)
+            {
+                continue;
+            }
+
+            Add(batch, """
+                insert into streams (id, kind, fund_code, version, created_at, updated_at) values ($1, $2, $3, $4, $5, $5)
+                on conflict (id) do update set version = excluded.version, updated_at = excluded.updated_at
+                """, id, streamKind, (object?)fund?.Value ?? DBNull.Value, version, Now);
+        }
+
+        foreach (var e in _events)
+        {
+            var cmd = Add(batch, "insert into events (stream_id, version, type, data, actor, recorded_at, command_id, reason) values ($1, $2, $3, $4, $5, $6, $7, $8)",
+                e.Stream, e.Version, e.Type, e.Json, Actor.Value, Now, CommandId.Value, (object?)e.Reason ?? DBNull.Value);
+            cmd.Parameters[3].NpgsqlDbType = NpgsqlDbType.Jsonb;
+        }
+
+        foreach (var fund in _newLedgers)
+        {
+            Add(batch, "insert into ledger_heads (fund_code) values ($1)", fund.Value);
+        }
+
+        foreach (var posting in _postings)
+        {
+            AddJournalEntry(batch, posting);
+        }
+
+        foreach (var (reference, pledge) in _receiptReferences)
+        {
+            Add(batch, "insert into receipt_references (reference, pledge_id, command_id) values ($1, $2, $3)", reference, pledge.ToString(), CommandId.Value);
+        }
+
+        var resultCmd = Add(batch, "insert into commands (command_id, kind, body_hash, result, actor, recorded_at) values ($1, $2, $3, $4, $5, $6)",
+            CommandId.Value, kind, bodyHash, JsonSerializer.Serialize(result, StoredJson.Options), Actor.Value, Now);
+        resultCmd.Parameters[3].NpgsqlDbType = NpgsqlDbType.Jsonb;
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw e.ConstraintName switch
+            {
+                "events_pkey" => new ConcurrencyConflictException(e.Detail ?? "entity"),
+                "receipt_references_pkey" => Pledges.Pledge.DuplicateReference(_receiptReferences.Select(r => r.Reference).FirstOrDefault() ?? ""),
+                "commands_pkey" => new CommandAlreadyRecordedException(),
+                "ledger_heads_pkey" => RuleViolation.Of(BusinessRule.EntityAlreadyExists, "A fund with this code already exists.", "code"),
+                _ => e,
+            };
+        }
+    }
+
+    private void AddJournalEntry(NpgsqlBatch batch, PendingPosting posting)
+    {
+        var draft = posting.Draft;
+        var (lastSeq, lastHash) = _heads[draft.Fund];
+        var unhashed = new JournalEntry(
+            draft.Fund, lastSeq + 1, draft.Date, draft.Description, posting.Stream, posting.Version, posting.EventType,
+            CommandId.Value, Actor.Value, Now, lastHash, [], draft.Lines);
+        var hash = JournalHash.Compute(lastHash, unhashed);
+        _heads[draft.Fund] = (unhashed.Sequence, hash);
+
+        Add(batch, """
+            insert into journal_entries (fund_code, seq, entry_date, description, source_stream, source_version, source_event, command_id, actor, recorded_at, prev_hash, hash)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            """,
+            draft.Fund.Value, unhashed.Sequence, draft.Date, draft.Description, posting.Stream, posting.Version, posting.EventType,
+            CommandId.Value, Actor.Value, Now, lastHash, hash);
+        for (var i = 0; i < draft.Lines.Count; i++)
+        {
+            var line = draft.Lines[i];
+            Add(batch, """
+                insert into journal_lines (fund_code, seq, line_no, account, debit, credit, currency, original_amount, memo)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                """,
+                draft.Fund.Value, unhashed.Sequence, i + 1, (int)line.Account, line.Debit, line.Credit, line.Original.Currency.Code, line.Original.Amount,
+                (object?)line.Memo ?? DBNull.Value);
+        }
+    }
+
+    private async Task LockHeadAsync(FundCode fund, CancellationToken ct)
+    {
+        if (_heads.ContainsKey(fund))
+        {
+            return;
+        }
+
+        await using var cmd = Command("select last_seq, last_hash from ledger_heads where fund_code = $1 for update", fund.Value);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no fund {fund}.", "fund", ("fund", fund.Value));
+        }
+
+        _heads[fund] = (reader.GetInt64(0), (byte[])reader[1]);
+    }
+
+    private NpgsqlCommand Command(string sql, params object[] args)
+    {
+        var cmd = new NpgsqlCommand(sql, _connection, _transaction);
+        foreach (var arg in args)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = arg });
+        }
+
+        return cmd;
+    }
+
+    private static NpgsqlBatchCommand Add(NpgsqlBatch batch, string sql, params object[] args)
+    {
+        var cmd = new NpgsqlBatchCommand(sql);
+        foreach (var arg in args)
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = arg });
+        }
+
+        batch.BatchCommands.Add(cmd);
+        return cmd;
+    }
+
+    private sealed record PendingEvent(string Stream, long Version, string Type, string Json, string? Reason);
+
+    private sealed record PendingPosting(JournalEntryDraft Draft, string Stream, long Version, string EventType);
+}

@@ -1,0 +1,169 @@
+using FundManager.Common;
+using FundManager.Entities;
+using FundManager.Funds;
+using FundManager.Money;
+
+namespace FundManager.Pledges;
+
+/// <summary>
+/// A donor's promise to contribute to a fund, in the donor's currency, in one or more instalments.
+/// Announced pledges are not binding; a signed agreement makes every instalment a receivable
+/// (IPSAS 23). Receipts pay instalments oldest first unless the payer names them.
+/// </summary>
+public sealed partial class Pledge : Entity<PledgeEvent>
+{
+    private readonly List<Instalment> _instalments = [];
+    private readonly HashSet<string> _receiptReferences = new(StringComparer.Ordinal);
+
+    public PledgeId Id { get; private set; }
+
+    public DonorId Donor { get; private set; }
+
+    public FundCode Fund { get; private set; }
+
+    public CurrencyCode Currency { get; private set; }
+
+    public Earmark Earmark { get; private set; } = Earmark.None;
+
+    public DateOnly AnnouncedOn { get; private set; }
+
+    public DateOnly? SignedOn { get; private set; }
+
+    public bool IsClosed { get; private set; }
+
+    public PledgeStatus Status { get; private set; }
+
+    public IReadOnlyList<Instalment> Instalments => _instalments;
+
+    public Money.Money Total => Money.Money.Sum(_instalments.Select(i => i.Amount), Currency);
+
+    public Money.Money Paid => Money.Money.Sum(_instalments.Select(i => i.Paid), Currency);
+
+    public Money.Money Outstanding => Total - Paid;
+
+    /// <summary>The USD value this pledge still carries in contributions receivable.</summary>
+    public Money.Money OpenReceivableUsd => Money.Money.Sum(_instalments.Select(i => i.OpenUsd), CurrencyCode.Usd);
+
+    public bool IsSigned => SignedOn is not null;
+
+    protected override void When(PledgeEvent @event)
+    {
+        switch (@event)
+        {
+            case PledgeAnnounced e:
+                Id = e.Id;
+                Donor = e.Donor;
+                Fund = e.Fund;
+                Currency = e.Currency;
+                Earmark = e.Earmark;
+                AnnouncedOn = e.AnnouncedOn;
+                _instalments.AddRange(e.Instalments.Select(Instalment.Planned));
+                break;
+            case PledgeSigned e:
+                SignedOn = e.SignedOn;
+                foreach (var booked in e.Booked)
+                {
+                    Replace(booked.Number, i => i with { BookedUsd = i.BookedUsd + booked.Usd });
+                }
+
+                break;
+            case PledgeAmended e:
+                ApplySchedule(e);
+                break;
+            case ReceiptRecorded e:
+                _receiptReferences.Add(e.Reference);
+                foreach (var application in e.Applications)
+                {
+                    Replace(application.Number, i => i with { Paid = i.Paid + application.Amount, RelievedUsd = i.RelievedUsd + application.RelievedUsd });
+                }
+
+                break;
+            case PledgeCancelled e:
+                RelieveAll(e.Reversed);
+                IsClosed = true;
+                Status = PledgeStatus.Cancelled;
+                return;
+            case PledgeWrittenOff e:
+                RelieveAll(e.WrittenOff);
+                IsClosed = true;
+                Status = PledgeStatus.WrittenOff;
+                return;
+            default:
+                throw new InvalidOperationException($"Unknown pledge event {@event.GetType().Name}.");
+        }
+
+        Status = DeriveStatus();
+    }
+
+    private void ApplySchedule(PledgeAmended e)
+    {
+        var previous = _instalments.ToDictionary(i => i.Number);
+        _instalments.Clear();
+        foreach (var terms in e.Schedule.OrderBy(t => t.DueOn).ThenBy(t => t.Number))
+        {
+            var kept = previous.TryGetValue(terms.Number, out var old) ? old : Instalment.Planned(terms);
+            _instalments.Add(kept with { DueOn = terms.DueOn, Amount = terms.Amount });
+        }
+
+        foreach (var change in e.UsdChanges)
+        {
+            // A reduction of a receivable is recorded as relieved, so booked − relieved stays the open value.
+            if (change.Usd.IsNegative)
+            {
+                Replace(change.Number, i => i with { RelievedUsd = i.RelievedUsd - change.Usd }, allowMissing: true);
+            }
+            else
+            {
+                Replace(change.Number, i => i with { BookedUsd = i.BookedUsd + change.Usd });
+            }
+        }
+    }
+
+    private void RelieveAll(IReadOnlyList<InstalmentValue> values)
+    {
+        foreach (var value in values)
+        {
+            Replace(value.Number, i => i with { RelievedUsd = i.RelievedUsd + value.Usd });
+        }
+    }
+
+    private void Replace(int number, Func<Instalment, Instalment> change, bool allowMissing = false)
+    {
+        var index = _instalments.FindIndex(i => i.Number == number);
+        if (index < 0)
+        {
+            // An instalment removed by an amendment had its receivable reversed in the same event.
+            if (allowMissing)
+            {
+                return;
+            }
+
+            throw new InvalidOperationException($"Pledge {Id} has no instalment {number}.");
+        }
+
+        _instalments[index] = change(_instalments[index]);
+    }
+
+    private PledgeStatus DeriveStatus()
+    {
+        if (!IsSigned)
+        {
+            return PledgeStatus.Announced;
+        }
+
+        if (Outstanding.IsZero)
+        {
+            return PledgeStatus.Paid;
+        }
+
+        return Paid.IsZero ? PledgeStatus.Signed : PledgeStatus.PartiallyPaid;
+    }
+
+    private void EnsureOpen(string action)
+    {
+        if (IsClosed)
+        {
+            throw Illegal(action, Status);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+namespace FundManager.Pledges;
+
+/// <summary>How money reached the fund.</summary>
+public enum ReceiptChannel
+{
+    BankTransfer,
+    CardOnline,
+    Other,
+}
