@@ -1,6 +1,6 @@
 using FundManager.Common;
 using FundManager.Entities;
-using FundManager.Money;
+using FundManager.Finance;
 
 namespace FundManager.Funds;
 
@@ -47,7 +47,7 @@ public sealed class Fund : Entity<FundEvent>
     }
 
     /// <summary>PSC on a direct amount at <paramref name="rate"/>, rounded to the cent.</summary>
-    public static Money.Money Psc(Money.Money direct, decimal rate) => (direct * rate).Rounded();
+    public static Money Psc(Money direct, decimal rate) => (direct * rate).Rounded();
 
     protected override void When(FundEvent @event)
     {

@@ -1,5 +1,5 @@
 using FundManager.Common;
-using FundManager.Money;
+using FundManager.Finance;
 
 namespace FundManager.Grants;
 
@@ -20,7 +20,7 @@ public sealed partial class Grant
         BusinessDate.Check(on, "on");
         NoTranchePending("revise the budget");
         var (lines, terms) = ValidateBudget(Details.Period, budget, tranches);
-        var newDirect = Money.Money.Sum(lines.Select(l => l.Amount), CurrencyCode.Usd);
+        var newDirect = Money.Sum(lines.Select(l => l.Amount), CurrencyCode.Usd);
         if (newDirect < Disbursed)
         {
             throw RuleViolation.Of(
@@ -44,14 +44,14 @@ public sealed partial class Grant
             }
         }
 
-        var psc = Money.Money.Usd(0m);
-        var change = Money.Money.Usd(0m);
+        var psc = Money.Usd(0m);
+        var change = Money.Usd(0m);
         if (IsCommitted)
         {
             psc = Funds.Fund.Psc(newDirect, PscRate!.Value);
 
             // PSC already charged stays charged, so the revised PSC can never be below it.
-            psc = Money.Money.Max(psc, PscCharged);
+            psc = Money.Max(psc, PscCharged);
             change = newDirect + psc - (DirectBudget + CommittedPsc);
             if (change.IsPositive)
             {

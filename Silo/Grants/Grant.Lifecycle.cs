@@ -1,6 +1,6 @@
 using FundManager.Common;
 using FundManager.Funds;
-using FundManager.Money;
+using FundManager.Finance;
 using FundManager.Reference;
 
 namespace FundManager.Grants;
@@ -101,14 +101,14 @@ public sealed partial class Grant
         return [new GrantClosed(BusinessDate.Check(on, "on"), OpenCommitment)];
     }
 
-    private static void RequireFunds(FundPosition position, Money.Money additional)
+    private static void RequireFunds(FundPosition position, Money additional)
     {
         if (!position.CanCommit(additional))
         {
             throw RuleViolation.Of(
                 BusinessRule.InsufficientUncommittedFunds,
                 $"Not enough uncommitted funds: {additional} more would need available cash of "
-                + $"{Money.Money.Usd(decimal.Round((position.OpenCommitments.Amount + additional.Amount) * (1m + position.ReserveRate), 2))} "
+                + $"{Money.Usd(decimal.Round((position.OpenCommitments.Amount + additional.Amount) * (1m + position.ReserveRate), 2))} "
                 + $"(open commitments plus this, with a {position.ReserveRate:P0} operating reserve); the fund has {position.AvailableCash}.",
                 null,
                 ("availableCash", position.AvailableCash.Amount),
@@ -152,7 +152,9 @@ public sealed partial class Grant
         {
             throw RuleViolation.Of(
                 BusinessRule.RegionDoesNotMatchCountry,
-                $"{countryInfo.Name} is in the {OhchrRegions.DisplayName(countryInfo.OhchrRegion)} region, not {OhchrRegions.DisplayName(plan.Region)}.",
+                countryInfo.OhchrRegion is { } actual
+                    ? $"{countryInfo.Name} is in the {OhchrRegions.DisplayName(actual)} region, not {OhchrRegions.DisplayName(plan.Region)}."
+                    : $"{countryInfo.Name} is in no OHCHR region.",
                 "region",
                 ("country", country.ToString()),
                 ("region", plan.Region.ToString()));
@@ -221,7 +223,7 @@ public sealed partial class Grant
                 throw RuleViolation.Of(BusinessRule.BudgetYearOutsidePeriod, $"Budget year {budget[i].Year} is outside the grant period.", $"budget[{i}].year", ("year", budget[i].Year));
             }
 
-            lines.Add(new BudgetLine(budget[i].Year, Money.Money.Entered(budget[i].Amount, CurrencyCode.Usd, $"budget[{i}].amount")));
+            lines.Add(new BudgetLine(budget[i].Year, Money.Entered(budget[i].Amount, CurrencyCode.Usd, $"budget[{i}].amount")));
         }
 
         if (tranches is null || tranches.Count == 0 || tranches.Count > 24)
@@ -240,11 +242,11 @@ public sealed partial class Grant
                 throw RuleViolation.Of(BusinessRule.TrancheOutsidePeriod, $"Tranche planned on {t.PlannedOn:yyyy-MM-dd} falls outside the grant period.", $"tranches[{i}].plannedOn");
             }
 
-            terms.Add(new TrancheTerms(n + 1, t.PlannedOn, Money.Money.Entered(t.Amount, CurrencyCode.Usd, $"tranches[{i}].amount")));
+            terms.Add(new TrancheTerms(n + 1, t.PlannedOn, Money.Entered(t.Amount, CurrencyCode.Usd, $"tranches[{i}].amount")));
         }
 
-        var direct = Money.Money.Sum(lines.Select(l => l.Amount), CurrencyCode.Usd);
-        var scheduled = Money.Money.Sum(terms.Select(t => t.Amount), CurrencyCode.Usd);
+        var direct = Money.Sum(lines.Select(l => l.Amount), CurrencyCode.Usd);
+        var scheduled = Money.Sum(terms.Select(t => t.Amount), CurrencyCode.Usd);
         if (direct != scheduled)
         {
             throw RuleViolation.Of(

@@ -116,7 +116,7 @@ public sealed partial class Grant
 
     private static void CheckValue(decimal value, string field)
     {
-        if (Math.Abs(value) >= Money.Money.MaxMagnitude)
+        if (Math.Abs(value) >= Money.MaxMagnitude)
         {
             throw RuleViolation.Of(BusinessRule.InvalidInput, $"{field} must be below 10^15 in magnitude.", field);
         }

@@ -30,10 +30,10 @@ public sealed partial class Grant
         };
     }
 
-    private JournalEntryDraft Commit(DateOnly on, Money.Money amount, string description) =>
+    private JournalEntryDraft Commit(DateOnly on, Money amount, string description) =>
         new(Fund, on, description, CommitLines(amount));
 
     // The memorandum pair moves together, so commitments balance among themselves.
-    private static JournalLine[] CommitLines(Money.Money change) =>
+    private static JournalLine[] CommitLines(Money change) =>
         [Dr(Account.OpenCommitments, change), Cr(Account.CommitmentsContra, change)];
 }

@@ -1,5 +1,5 @@
 using FundManager.Common;
-using FundManager.Money;
+using FundManager.Finance;
 
 namespace FundManager.Grants;
 
@@ -19,7 +19,7 @@ public sealed partial class Grant
         }
 
         BusinessDate.Check(on, "on");
-        var value = amount is { } a ? Money.Money.Entered(a, CurrencyCode.Usd, "amount") : tranche.PlannedAmount;
+        var value = amount is { } a ? Money.Entered(a, CurrencyCode.Usd, "amount") : tranche.PlannedAmount;
         WithinUndisbursed(number, value);
         return [new TranchePrepared(number, value, by, on)];
     }
@@ -58,7 +58,7 @@ public sealed partial class Grant
         var pscLeft = CommittedPsc - PscCharged;
         var psc = Disbursed + amount == DirectBudget
             ? pscLeft
-            : Money.Money.Min(Funds.Fund.Psc(amount, PscRate!.Value), pscLeft);
+            : Money.Min(Funds.Fund.Psc(amount, PscRate!.Value), pscLeft);
         return [new TrancheApproved(number, amount, psc, by, on)];
     }
 
@@ -114,7 +114,7 @@ public sealed partial class Grant
         _tranches.FirstOrDefault(t => t.Number == number)
         ?? throw RuleViolation.Of(BusinessRule.EntityNotFound, $"The grant has no tranche {number}.", "number", ("tranche", number));
 
-    private void WithinUndisbursed(int number, Money.Money amount)
+    private void WithinUndisbursed(int number, Money amount)
     {
         if (amount > UndisbursedDirect)
         {

@@ -1,7 +1,7 @@
 using FundManager.Common;
 using FundManager.Entities;
 using FundManager.Funds;
-using FundManager.Money;
+using FundManager.Finance;
 
 namespace FundManager.Grants;
 
@@ -37,17 +37,17 @@ public sealed partial class Grant : Entity<GrantEvent>
     public decimal? PscRate { get; private set; }
 
     /// <summary>PSC committed on the direct budget at <see cref="PscRate"/>; zero before approval.</summary>
-    public Money.Money CommittedPsc { get; private set; } = Money.Money.Usd(0m);
+    public Money CommittedPsc { get; private set; } = Money.Usd(0m);
 
     /// <summary>What the fund committed: direct budget plus PSC, as approved and revised; zero before approval.</summary>
-    public Money.Money Commitment { get; private set; } = Money.Money.Usd(0m);
+    public Money Commitment { get; private set; } = Money.Usd(0m);
 
-    public Money.Money Disbursed { get; private set; } = Money.Money.Usd(0m);
+    public Money Disbursed { get; private set; } = Money.Usd(0m);
 
-    public Money.Money PscCharged { get; private set; } = Money.Money.Usd(0m);
+    public Money PscCharged { get; private set; } = Money.Usd(0m);
 
     /// <summary>Commitment released when the grant was closed or cancelled.</summary>
-    public Money.Money Released { get; private set; } = Money.Money.Usd(0m);
+    public Money Released { get; private set; } = Money.Usd(0m);
 
     public IReadOnlyList<BudgetLine> Budget => _budget;
 
@@ -59,12 +59,12 @@ public sealed partial class Grant : Entity<GrantEvent>
 
     public IReadOnlyList<RecommendationProgress> RecommendationProgress => _recommendationProgress;
 
-    public Money.Money DirectBudget => Money.Money.Sum(_budget.Select(b => b.Amount), CurrencyCode.Usd);
+    public Money DirectBudget => Money.Sum(_budget.Select(b => b.Amount), CurrencyCode.Usd);
 
     /// <summary>What approval still commits the fund to: commitment less disbursements, PSC charged and releases.</summary>
-    public Money.Money OpenCommitment => Commitment - Disbursed - PscCharged - Released;
+    public Money OpenCommitment => Commitment - Disbursed - PscCharged - Released;
 
-    public Money.Money UndisbursedDirect => DirectBudget - Disbursed;
+    public Money UndisbursedDirect => DirectBudget - Disbursed;
 
     public bool IsCommitted => Status is GrantStatus.Approved or GrantStatus.Active or GrantStatus.Completed;
 

@@ -20,25 +20,25 @@ public sealed record GrantReviewed(DateOnly On, string? Note) : GrantEvent;
 public sealed record GrantRecommended(string BoardSession, DateOnly On) : GrantEvent;
 
 /// <summary>The grant was approved: the fund is committed to the direct budget plus PSC at <see cref="PscRate"/>.</summary>
-public sealed record GrantApproved(DateOnly On, decimal PscRate, Money.Money Psc, Money.Money Commitment) : GrantEvent;
+public sealed record GrantApproved(DateOnly On, decimal PscRate, Money Psc, Money Commitment) : GrantEvent;
 
 public sealed record GrantRejected(DateOnly On, string Reason) : GrantEvent;
 
 /// <summary>The grant was cancelled; <see cref="Released"/> is the commitment never disbursed.</summary>
-public sealed record GrantCancelled(DateOnly On, string Reason, Money.Money Released) : GrantEvent;
+public sealed record GrantCancelled(DateOnly On, string Reason, Money Released) : GrantEvent;
 
 public sealed record GrantCompleted(DateOnly On) : GrantEvent;
 
 /// <summary>The grant was closed; <see cref="Released"/> is the commitment never disbursed.</summary>
-public sealed record GrantClosed(DateOnly On, Money.Money Released) : GrantEvent;
+public sealed record GrantClosed(DateOnly On, Money Released) : GrantEvent;
 
 /// <summary>The budget was revised; <see cref="CommitmentChange"/> is the change to the open commitment (zero before approval).</summary>
-public sealed record GrantBudgetRevised(DateOnly On, string Reason, IReadOnlyList<BudgetLine> Budget, IReadOnlyList<TrancheTerms> Tranches, Money.Money Psc, Money.Money CommitmentChange) : GrantEvent;
+public sealed record GrantBudgetRevised(DateOnly On, string Reason, IReadOnlyList<BudgetLine> Budget, IReadOnlyList<TrancheTerms> Tranches, Money Psc, Money CommitmentChange) : GrantEvent;
 
-public sealed record TranchePrepared(int Number, Money.Money Amount, UserId By, DateOnly On) : GrantEvent;
+public sealed record TranchePrepared(int Number, Money Amount, UserId By, DateOnly On) : GrantEvent;
 
 /// <summary>A tranche was approved and paid, and PSC charged on it.</summary>
-public sealed record TrancheApproved(int Number, Money.Money Amount, Money.Money Psc, UserId By, DateOnly On) : GrantEvent;
+public sealed record TrancheApproved(int Number, Money Amount, Money Psc, UserId By, DateOnly On) : GrantEvent;
 
 public sealed record TrancheRejected(int Number, UserId By, DateOnly On, string Reason) : GrantEvent;
 

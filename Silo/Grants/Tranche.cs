@@ -6,12 +6,12 @@ namespace FundManager.Grants;
 public sealed record Tranche(
     int Number,
     DateOnly PlannedOn,
-    Money.Money PlannedAmount,
+    Money PlannedAmount,
     TrancheState State,
-    Money.Money? PreparedAmount = null,
+    Money? PreparedAmount = null,
     UserId? PreparedBy = null,
     DateOnly? PreparedOn = null,
-    Money.Money? PaidAmount = null,
-    Money.Money? Psc = null,
+    Money? PaidAmount = null,
+    Money? Psc = null,
     UserId? ApprovedBy = null,
     DateOnly? PaidOn = null);

@@ -1,4 +1,4 @@
 namespace FundManager.Grants;
 
 /// <summary>A planned tranche: its number (1, 2, …), planned date and direct amount in USD.</summary>
-public sealed record TrancheTerms(int Number, DateOnly PlannedOn, Money.Money Amount);
+public sealed record TrancheTerms(int Number, DateOnly PlannedOn, Money Amount);

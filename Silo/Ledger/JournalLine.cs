@@ -1,5 +1,5 @@
 using FundManager.Common;
-using FundManager.Money;
+using FundManager.Finance;
 
 namespace FundManager.Ledger;
 

@@ -23,6 +23,7 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
     /// <param name="actor">Who sends the command.</param>
     /// <param name="body">The command itself; a replay with a different body is refused.</param>
     /// <param name="decide">Loads, decides and records; returns the result to store.</param>
+    /// <param name="ct">Cancels the command before it commits.</param>
     public async Task<CommandResult> RunAsync(
         CommandId id, UserId actor, object body, Func<UnitOfWork, CancellationToken, Task<CommandResult>> decide, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ using FundManager.Entities;
 using FundManager.Funds;
 using FundManager.Grants;
 using FundManager.Ledger;
-using FundManager.Money;
+using FundManager.Finance;
 using FundManager.Persistence.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -95,7 +95,7 @@ public sealed class UnitOfWork
         }
 
         decimal Of(Account a) => balances.GetValueOrDefault((int)a);
-        return new FundPosition(Money.Money.Usd(Of(Account.Cash)), Money.Money.Usd(-Of(Account.PscPayable)), Money.Money.Usd(Of(Account.OpenCommitments)), reserveRate);
+        return new FundPosition(Money.Usd(Of(Account.Cash)), Money.Usd(-Of(Account.PscPayable)), Money.Usd(Of(Account.OpenCommitments)), reserveRate);
     }
 
     /// <summary>The operational rates of one currency, as recorded.</summary>

@@ -1,4 +1,4 @@
-using FundManager.Money;
+using FundManager.Finance;
 
 namespace FundManager.Pledges;
 
@@ -6,24 +6,24 @@ namespace FundManager.Pledges;
 /// One instalment of a pledge: what is due and when, what has been paid against it, and
 /// (once signed) the USD value its receivable was booked at and how much of that is relieved.
 /// </summary>
-public sealed record Instalment(int Number, DateOnly DueOn, Money.Money Amount, Money.Money Paid, Money.Money BookedUsd, Money.Money RelievedUsd)
+public sealed record Instalment(int Number, DateOnly DueOn, Money Amount, Money Paid, Money BookedUsd, Money RelievedUsd)
 {
-    public Money.Money Outstanding => Amount - Paid;
+    public Money Outstanding => Amount - Paid;
 
     /// <summary>The USD value still carried in contributions receivable for this instalment.</summary>
-    public Money.Money OpenUsd => BookedUsd - RelievedUsd;
+    public Money OpenUsd => BookedUsd - RelievedUsd;
 
     public bool IsPaid => Outstanding.IsZero;
 
     public static Instalment Planned(InstalmentTerms terms) =>
-        new(terms.Number, terms.DueOn, terms.Amount, Money.Money.Zero(terms.Amount.Currency), Money.Money.Usd(0m), Money.Money.Usd(0m));
+        new(terms.Number, terms.DueOn, terms.Amount, Money.Zero(terms.Amount.Currency), Money.Usd(0m), Money.Usd(0m));
 
     /// <summary>
     /// The share of the open USD value that goes with <paramref name="part"/> of the outstanding amount.
     /// The last part takes exactly what is left, so the receivable always clears to the cent.
     /// </summary>
-    public Money.Money OpenUsdShare(Money.Money part) =>
+    public Money OpenUsdShare(Money part) =>
         part == Outstanding
             ? OpenUsd
-            : Money.Money.Usd(Money.Money.Round(OpenUsd.Amount * part.Amount / Outstanding.Amount, CurrencyCode.Usd));
+            : Money.Usd(Money.Round(OpenUsd.Amount * part.Amount / Outstanding.Amount, CurrencyCode.Usd));
 }

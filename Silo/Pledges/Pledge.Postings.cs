@@ -21,7 +21,7 @@ public sealed partial class Pledge
                 $"Contribution agreement signed, {who}",
                 [
                     .. e.Booked.Select(b => Dr(Account.ContributionsReceivable, b.Usd, AmountOf(b.Number), $"instalment {b.Number}")),
-                    Cr(Account.ContributionRevenue, Money.Money.Sum(e.Booked.Select(b => b.Usd), Money.CurrencyCode.Usd), Total),
+                    Cr(Account.ContributionRevenue, Money.Sum(e.Booked.Select(b => b.Usd), CurrencyCode.Usd), Total),
                 ]),
             PledgeAmended e => JournalEntryDraft.IfAny(
                 Fund,
@@ -29,7 +29,7 @@ public sealed partial class Pledge
                 $"Pledge amended ({e.Kind}), {who}: {e.Reason}",
                 [
                     .. e.UsdChanges.Select(c => Dr(Account.ContributionsReceivable, c.Usd, null, $"instalment {c.Number}")),
-                    Cr(Account.ContributionRevenue, Money.Money.Sum(e.UsdChanges.Select(c => c.Usd), Money.CurrencyCode.Usd)),
+                    Cr(Account.ContributionRevenue, Money.Sum(e.UsdChanges.Select(c => c.Usd), CurrencyCode.Usd)),
                 ]),
             ReceiptRecorded e => new JournalEntryDraft(
                 Fund,
@@ -45,7 +45,7 @@ public sealed partial class Pledge
                 e.On,
                 $"Pledge cancelled, {who}: {e.Reason}",
                 [
-                    Dr(Account.ContributionRevenue, Money.Money.Sum(e.Reversed.Select(r => r.Usd), Money.CurrencyCode.Usd)),
+                    Dr(Account.ContributionRevenue, Money.Sum(e.Reversed.Select(r => r.Usd), CurrencyCode.Usd)),
                     .. e.Reversed.Select(r => Cr(Account.ContributionsReceivable, r.Usd, OutstandingOf(r.Number), $"instalment {r.Number}")),
                 ]),
             PledgeWrittenOff e => new JournalEntryDraft(
@@ -53,14 +53,14 @@ public sealed partial class Pledge
                 e.On,
                 $"Contribution written off, {who}: {e.Reason}",
                 [
-                    Dr(Account.ContributionsWrittenOff, Money.Money.Sum(e.WrittenOff.Select(r => r.Usd), Money.CurrencyCode.Usd)),
+                    Dr(Account.ContributionsWrittenOff, Money.Sum(e.WrittenOff.Select(r => r.Usd), CurrencyCode.Usd)),
                     .. e.WrittenOff.Select(r => Cr(Account.ContributionsReceivable, r.Usd, OutstandingOf(r.Number), $"instalment {r.Number}")),
                 ]),
             _ => throw new InvalidOperationException($"No posting rule for {@event.GetType().Name}."),
         };
     }
 
-    private Money.Money? AmountOf(int number) => _instalments.FirstOrDefault(i => i.Number == number)?.Amount;
+    private Money? AmountOf(int number) => _instalments.FirstOrDefault(i => i.Number == number)?.Amount;
 
-    private Money.Money? OutstandingOf(int number) => _instalments.FirstOrDefault(i => i.Number == number)?.Outstanding;
+    private Money? OutstandingOf(int number) => _instalments.FirstOrDefault(i => i.Number == number)?.Outstanding;
 }

@@ -1,5 +1,5 @@
 using FundManager.Common;
-using FundManager.Money;
+using FundManager.Finance;
 
 namespace FundManager.Pledges;
 
@@ -15,7 +15,7 @@ public sealed partial class Pledge
     /// receivables' booked value is an exchange gain or loss.
     /// </summary>
     public PledgeEvent[] RecordReceipt(
-        ReceiptId id, string reference, ReceiptChannel channel, DateOnly receivedOn, Money.Money amount,
+        ReceiptId id, string reference, ReceiptChannel channel, DateOnly receivedOn, Money amount,
         IReadOnlyList<(int Number, decimal Amount)>? allocations, ExchangeRateTable rates)
     {
         EnsureOpen("record a receipt");
@@ -34,7 +34,7 @@ public sealed partial class Pledge
                 ("receiptCurrency", amount.Currency.Code));
         }
 
-        var checkedAmount = Money.Money.Entered(amount.Amount, Currency, "amount");
+        var checkedAmount = Money.Entered(amount.Amount, Currency, "amount");
         var checkedReference = NormaliseReference(reference);
         if (!Enum.IsDefined(channel))
         {
@@ -53,7 +53,7 @@ public sealed partial class Pledge
         var applications = parts
             .Select(p => new ReceiptApplication(p.Instalment.Number, p.Amount, p.Instalment.OpenUsdShare(p.Amount)))
             .ToList();
-        var relieved = Money.Money.Sum(applications.Select(a => a.RelievedUsd), CurrencyCode.Usd);
+        var relieved = Money.Sum(applications.Select(a => a.RelievedUsd), CurrencyCode.Usd);
         return [new ReceiptRecorded(id, checkedReference, channel, receivedOn, checkedAmount, rate.UnitsPerUsd, usd, applications, usd - relieved)];
     }
 
@@ -68,14 +68,14 @@ public sealed partial class Pledge
             "reference",
             ("reference", reference));
 
-    private List<(Instalment Instalment, Money.Money Amount)> OldestFirst(Money.Money amount)
+    private List<(Instalment Instalment, Money Amount)> OldestFirst(Money amount)
     {
         if (amount > Outstanding)
         {
             throw Exceeds(amount, Outstanding, null);
         }
 
-        var parts = new List<(Instalment, Money.Money)>();
+        var parts = new List<(Instalment, Money)>();
         var left = amount;
         foreach (var instalment in _instalments.Where(i => !i.IsPaid).OrderBy(i => i.DueOn).ThenBy(i => i.Number))
         {
@@ -84,7 +84,7 @@ public sealed partial class Pledge
                 break;
             }
 
-            var part = Money.Money.Min(left, instalment.Outstanding);
+            var part = Money.Min(left, instalment.Outstanding);
             parts.Add((instalment, part));
             left -= part;
         }
@@ -92,9 +92,9 @@ public sealed partial class Pledge
         return parts;
     }
 
-    private List<(Instalment Instalment, Money.Money Amount)> Allocate(Money.Money amount, IReadOnlyList<(int Number, decimal Amount)> allocations)
+    private List<(Instalment Instalment, Money Amount)> Allocate(Money amount, IReadOnlyList<(int Number, decimal Amount)> allocations)
     {
-        var parts = new List<(Instalment, Money.Money)>();
+        var parts = new List<(Instalment, Money)>();
         var seen = new HashSet<int>();
         for (var index = 0; index < allocations.Count; index++)
         {
@@ -106,7 +106,7 @@ public sealed partial class Pledge
                 throw RuleViolation.Of(BusinessRule.UnknownInstalment, $"The pledge has no instalment {number} (or it is named twice).", field + ".number", ("instalment", number));
             }
 
-            var part = Money.Money.Entered(value, Currency, field + ".amount");
+            var part = Money.Entered(value, Currency, field + ".amount");
             if (part > instalment.Outstanding)
             {
                 throw Exceeds(part, instalment.Outstanding, number);
@@ -115,7 +115,7 @@ public sealed partial class Pledge
             parts.Add((instalment, part));
         }
 
-        var sum = Money.Money.Sum(parts.Select(p => p.Item2), Currency);
+        var sum = Money.Sum(parts.Select(p => p.Item2), Currency);
         if (sum != amount)
         {
             throw RuleViolation.Of(BusinessRule.AllocationDoesNotMatchReceipt, $"The allocations add up to {sum}, not the {amount} received.", "allocations", ("sum", sum.Amount), ("amount", amount.Amount));
@@ -124,7 +124,7 @@ public sealed partial class Pledge
         return parts;
     }
 
-    private static RuleViolation Exceeds(Money.Money amount, Money.Money outstanding, int? instalment) =>
+    private static RuleViolation Exceeds(Money amount, Money outstanding, int? instalment) =>
         RuleViolation.Of(
             BusinessRule.ReceiptExceedsOutstanding,
             instalment is null

@@ -1,6 +1,6 @@
 using FundManager.Common;
 using FundManager.Funds;
-using FundManager.Money;
+using FundManager.Finance;
 
 namespace FundManager.Pledges;
 
@@ -15,9 +15,9 @@ public sealed partial class Pledge
         IReadOnlyList<PlannedInstalment> instalments, Earmark earmark, DateOnly announcedOn)
     {
         BusinessDate.Check(announcedOn, "announcedOn");
-        var totalMoney = Money.Money.Entered(total, currency, "total");
+        var totalMoney = Money.Entered(total, currency, "total");
         var terms = CheckSchedule(instalments, currency, existing: null);
-        var sum = Money.Money.Sum(terms.Select(t => t.Amount), currency);
+        var sum = Money.Sum(terms.Select(t => t.Amount), currency);
         if (sum != totalMoney)
         {
             throw RuleViolation.Of(
@@ -66,7 +66,7 @@ public sealed partial class Pledge
 
         foreach (var old in _instalments)
         {
-            var newAmount = byNumber.TryGetValue(old.Number, out var t) ? t.Amount : Money.Money.Zero(Currency);
+            var newAmount = byNumber.TryGetValue(old.Number, out var t) ? t.Amount : Money.Zero(Currency);
             if (newAmount < old.Paid)
             {
                 throw RuleViolation.Of(
@@ -86,7 +86,7 @@ public sealed partial class Pledge
             throw RuleViolation.Of(BusinessRule.AmendmentChangesNothing, "The amended schedule is the same as the current one.", "instalments");
         }
 
-        var newTotal = Money.Money.Sum(terms.Select(x => x.Amount), Currency);
+        var newTotal = Money.Sum(terms.Select(x => x.Amount), Currency);
         var kind = newTotal > Total ? AmendmentKind.Increase : newTotal < Total ? AmendmentKind.Decrease : AmendmentKind.Reschedule;
 
         var changes = new List<InstalmentValue>();
@@ -95,7 +95,7 @@ public sealed partial class Pledge
         {
             foreach (var old in _instalments)
             {
-                var newAmount = byNumber.TryGetValue(old.Number, out var t) ? t.Amount : Money.Money.Zero(Currency);
+                var newAmount = byNumber.TryGetValue(old.Number, out var t) ? t.Amount : Money.Zero(Currency);
                 if (newAmount < old.Amount)
                 {
                     changes.Add(new InstalmentValue(old.Number, -old.OpenUsdShare(old.Amount - newAmount)));
@@ -170,7 +170,7 @@ public sealed partial class Pledge
             var planned = schedule[index];
             var field = $"instalments[{index}]";
             BusinessDate.Check(planned.DueOn, field + ".dueOn");
-            var amount = Money.Money.Entered(planned.Amount, currency, field + ".amount");
+            var amount = Money.Entered(planned.Amount, currency, field + ".amount");
             if (planned.Number is { } number && (existing is null || existing.All(i => i.Number != number) || !seen.Add(number)))
             {
                 throw RuleViolation.Of(BusinessRule.UnknownInstalment, $"The pledge has no instalment {number} to amend.", field + ".number", ("instalment", number));

@@ -1,7 +1,7 @@
 using FundManager.Common;
 using FundManager.Entities;
 using FundManager.Funds;
-using FundManager.Money;
+using FundManager.Finance;
 
 namespace FundManager.Pledges;
 
@@ -35,14 +35,14 @@ public sealed partial class Pledge : Entity<PledgeEvent>
 
     public IReadOnlyList<Instalment> Instalments => _instalments;
 
-    public Money.Money Total => Money.Money.Sum(_instalments.Select(i => i.Amount), Currency);
+    public Money Total => Money.Sum(_instalments.Select(i => i.Amount), Currency);
 
-    public Money.Money Paid => Money.Money.Sum(_instalments.Select(i => i.Paid), Currency);
+    public Money Paid => Money.Sum(_instalments.Select(i => i.Paid), Currency);
 
-    public Money.Money Outstanding => Total - Paid;
+    public Money Outstanding => Total - Paid;
 
     /// <summary>The USD value this pledge still carries in contributions receivable.</summary>
-    public Money.Money OpenReceivableUsd => Money.Money.Sum(_instalments.Select(i => i.OpenUsd), CurrencyCode.Usd);
+    public Money OpenReceivableUsd => Money.Sum(_instalments.Select(i => i.OpenUsd), CurrencyCode.Usd);
 
     public bool IsSigned => SignedOn is not null;
 

@@ -1,6 +1,6 @@
 using FundManager.Common;
 using FundManager.Funds;
-using FundManager.Money;
+using FundManager.Finance;
 
 namespace FundManager.Pledges;
 
@@ -13,7 +13,7 @@ public sealed record PledgeAnnounced(
     DonorId Donor,
     FundCode Fund,
     CurrencyCode Currency,
-    Money.Money Total,
+    Money Total,
     IReadOnlyList<InstalmentTerms> Instalments,
     Earmark Earmark,
     DateOnly AnnouncedOn) : PledgeEvent;
@@ -36,11 +36,11 @@ public sealed record ReceiptRecorded(
     string Reference,
     ReceiptChannel Channel,
     DateOnly ReceivedOn,
-    Money.Money Amount,
+    Money Amount,
     decimal UnitsPerUsd,
-    Money.Money Usd,
+    Money Usd,
     IReadOnlyList<ReceiptApplication> Applications,
-    Money.Money ExchangeDifference) : PledgeEvent;
+    Money ExchangeDifference) : PledgeEvent;
 
 /// <summary>The pledge was cancelled; open receivables are reversed against revenue.</summary>
 public sealed record PledgeCancelled(DateOnly On, string Reason, IReadOnlyList<InstalmentValue> Reversed) : PledgeEvent;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using FundManager.Common;
 using FundManager.Funds;
-using FundManager.Money;
+using FundManager.Finance;
 using FundManager.Reference;
 
 namespace FundManager.Persistence.Json;
@@ -17,10 +17,10 @@ internal sealed class StringValueConverter<T>(Func<string, T> parse, Func<T, str
         writer.WriteStringValue(format(value));
 }
 
-/// <summary>Writes <see cref="Money.Money"/> as <c>{"amount": 12.34, "currency": "EUR"}</c>, the amount exact.</summary>
-internal sealed class MoneyConverter : JsonConverter<Money.Money>
+/// <summary>Writes <see cref="Money"/> as <c>{"amount": 12.34, "currency": "EUR"}</c>, the amount exact.</summary>
+internal sealed class MoneyConverter : JsonConverter<Money>
 {
-    public override Money.Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Money Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         decimal? amount = null;
         string? currency = null;
@@ -47,10 +47,10 @@ internal sealed class MoneyConverter : JsonConverter<Money.Money>
             }
         }
 
-        return new Money.Money(amount ?? throw new JsonException("Money needs an amount."), CurrencyCode.Parse(currency));
+        return new Money(amount ?? throw new JsonException("Money needs an amount."), CurrencyCode.Parse(currency));
     }
 
-    public override void Write(Utf8JsonWriter writer, Money.Money value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
         writer.WriteNumber("amount", value.Amount);

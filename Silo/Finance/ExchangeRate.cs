@@ -1,6 +1,6 @@
 using FundManager.Common;
 
-namespace FundManager.Money;
+namespace FundManager.Finance;
 
 /// <summary>
 /// A UN operational rate of exchange: <see cref="UnitsPerUsd"/> units of <see cref="Currency"/>

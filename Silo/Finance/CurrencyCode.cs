@@ -1,7 +1,7 @@
 using FundManager.Common;
 using FundManager.Reference;
 
-namespace FundManager.Money;
+namespace FundManager.Finance;
 
 /// <summary>
 /// An active ISO 4217 currency, with the number of digits of its minor unit

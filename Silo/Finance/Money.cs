@@ -1,7 +1,7 @@
 using System.Globalization;
 using FundManager.Common;
 
-namespace FundManager.Money;
+namespace FundManager.Finance;
 
 /// <summary>
 /// An amount of one currency. Arithmetic and comparison between two currencies throw

@@ -1,6 +1,6 @@
 using FundManager.Common;
 
-namespace FundManager.Money;
+namespace FundManager.Finance;
 
 /// <summary>
 /// A set of operational rates. The rate that applies on a date is the newest one effective
