@@ -1,1 +1,3 @@
-Console.WriteLine("fundmanager");
+using FundManager.Api.Cli;
+
+return await FundManagerCli.Build().Parse(args).InvokeAsync();

@@ -72,4 +72,7 @@ public enum BusinessRule
     IndicatorUnknown,
     ProgressReportUnknown,
     RecommendationNotServedByGrant,
+
+    // Added later; names are stable, so new rules go at the end.
+    VersionMismatch,
 }

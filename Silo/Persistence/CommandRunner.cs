@@ -19,14 +19,14 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
 
     public TimeProvider Clock => clock;
 
-    /// <param name="id">The sender's id for this command; the same id again returns the first result.</param>
-    /// <param name="actor">Who sends the command.</param>
+    /// <param name="context">The sender's command id (the same id again returns the first result), who sends it, and the version they saw.</param>
     /// <param name="body">The command itself; a replay with a different body is refused.</param>
     /// <param name="decide">Loads, decides and records; returns the result to store.</param>
     /// <param name="ct">Cancels the command before it commits.</param>
     public async Task<CommandResult> RunAsync(
-        CommandId id, UserId actor, object body, Func<UnitOfWork, CancellationToken, Task<CommandResult>> decide, CancellationToken ct)
+        CommandContext context, object body, Func<UnitOfWork, CancellationToken, Task<CommandResult>> decide, CancellationToken ct)
     {
+        var (id, actor, expectedVersion) = context;
         var kind = body.GetType().Name;
         var bodyHash = SHA256.HashData(Encoding.UTF8.GetBytes(kind + "\n" + actor.Value + "\n" + JsonSerializer.Serialize(body, body.GetType(), StoredJson.Options)));
         for (var attempt = 1; ; attempt++)
@@ -48,7 +48,7 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
 
             try
             {
-                var uow = new UnitOfWork(connection, tx, id, actor, clock.GetUtcNow());
+                var uow = new UnitOfWork(connection, tx, id, actor, clock.GetUtcNow(), expectedVersion);
                 var result = await decide(uow, ct);
                 await uow.FlushAsync(kind, bodyHash, result, ct);
                 await tx.CommitAsync(ct);

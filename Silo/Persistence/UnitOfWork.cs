@@ -25,9 +25,11 @@ public sealed class UnitOfWork
     private readonly Dictionary<FundCode, (long Seq, byte[] Hash)> _heads = new();
     private readonly List<FundCode> _newLedgers = [];
     private readonly List<(string Reference, StreamId Pledge)> _receiptReferences = [];
+    private readonly long? _expectedVersion;
 
-    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, CommandId commandId, UserId actor, DateTimeOffset now)
+    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, CommandId commandId, UserId actor, DateTimeOffset now, long? expectedVersion)
     {
+        _expectedVersion = expectedVersion;
         _connection = connection;
         _transaction = transaction;
         CommandId = commandId;
@@ -70,6 +72,35 @@ public sealed class UnitOfWork
         return entity.Exists
             ? entity
             : throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no {stream.Kind} {stream.Key}.", stream.Kind, ("id", stream.Key));
+    }
+
+    /// <summary>
+    /// Loads the entity the command is about and, when the sender said which version they saw,
+    /// refuses the command if the entity has moved on since (<see cref="BusinessRule.VersionMismatch"/>).
+    /// </summary>
+    public async Task<TEntity> TargetAsync<TEntity, TEvent>(StreamId stream, CancellationToken ct)
+        where TEntity : Entity<TEvent>, new()
+        where TEvent : class
+    {
+        var entity = await GetAsync<TEntity, TEvent>(stream, ct);
+        if (_expectedVersion is { } expected && expected != entity.Version)
+        {
+            throw RuleViolation.Of(
+                BusinessRule.VersionMismatch,
+                $"The {stream.Kind} is at version {entity.Version}, not the version {expected} the command was based on; reload and try again.",
+                null,
+                ("expected", expected),
+                ("actual", entity.Version));
+        }
+
+        return entity;
+    }
+
+    /// <summary>The fund an entity's stream belongs to, or null if the stream does not exist.</summary>
+    public async Task<FundCode?> FundOfStreamAsync(StreamId stream, CancellationToken ct)
+    {
+        await using var cmd = Command("select fund_code from streams where id = $1", stream.ToString());
+        return await cmd.ExecuteScalarAsync(ct) is string code ? FundCode.Parse(code) : null;
     }
 
     public async Task<bool> ExistsAsync(StreamId stream, CancellationToken ct)

@@ -176,3 +176,7 @@ begin
 end $$;
 create trigger journal_lines_balances after insert on journal_lines
     for each row execute function account_balance_add();
+
+-- Rates are published once per currency and date; a revision takes a new effective date.
+create trigger exchange_rates_append_only before update or delete on exchange_rates
+    for each row execute function forbid_change();

@@ -1,0 +1,61 @@
+using System.CommandLine;
+using FundManager.Common;
+using FundManager.Persistence.Server;
+
+namespace FundManager.Api.Cli;
+
+/// <summary>The database every verb works on, and how a verb's failures become messages and exit codes.</summary>
+public static class CliDatabase
+{
+    /// <summary>Exit code of a refused command or bad input.</summary>
+    public const int UserError = 2;
+
+    /// <summary>Exit code when the database or the PostgreSQL programs are unavailable.</summary>
+    public const int EnvironmentError = 3;
+
+    public static readonly Option<string?> Option = new("--database")
+    {
+        Description = $"Npgsql connection string. Default: the {DatabaseLocation.EnvironmentVariable} environment variable, else a private PostgreSQL server under .data/postgres.",
+        Recursive = true,
+    };
+
+    /// <summary>Opens the domain on the chosen database (migrating it), runs <paramref name="body"/>, and turns failures into exit codes.</summary>
+    public static Task<int> RunAsync(ParseResult parse, Func<FundSystem, Task<int>> body, CancellationToken ct) =>
+        GuardAsync(async () =>
+        {
+            var connection = await DatabaseLocation.ResolveAsync(parse.GetValue(Option), Console.Error.WriteLine, ct);
+            await using var system = await FundSystem.OpenAsync(connection, ct: ct);
+            return await body(system);
+        });
+
+    /// <summary>Turns a broken rule or an unavailable environment into a message on stderr and a non-zero exit.</summary>
+    public static async Task<int> GuardAsync(Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (RuleViolation e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message} ({e.Rule}{(e.Field is null ? "" : $", field {e.Field}")})");
+            return UserError;
+        }
+        catch (CliUsageException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return UserError;
+        }
+        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return EnvironmentError;
+        }
+    }
+
+    /// <summary>Parses an ISO date (<c>yyyy-MM-dd</c>) typed on the command line.</summary>
+    public static DateOnly? ParseDate(string? value, string option) =>
+        value is null ? null
+        : DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw new CliUsageException($"{option} must be a date written yyyy-MM-dd, not '{value}'.");
+}

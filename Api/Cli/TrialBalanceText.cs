@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FundManager.Ledger;
+
+namespace FundManager.Api.Cli;
+
+/// <summary>Writes a trial balance as an aligned table, RFC 4180 CSV or JSON; amounts in USD with two decimals.</summary>
+public static class TrialBalanceText
+{
+    public static string Format(TrialBalance balance, string format) => format switch
+    {
+        "csv" => Csv(balance),
+        "json" => Json(balance),
+        _ => Table(balance),
+    };
+
+    private static string Amount(decimal value) => value.ToString("F2", CultureInfo.InvariantCulture);
+
+    private static string Table(TrialBalance balance)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Trial balance of {balance.Fund} {(balance.AsOf is { } d ? $"as of {d:yyyy-MM-dd}" : "(all entries)")}, USD");
+        var line = "{0,-7} {1,-40} {2,20} {3,20} {4,20}";
+        text.AppendLine(string.Format(CultureInfo.InvariantCulture, line, "Account", "Name", "Debit", "Credit", "Balance"));
+        foreach (var row in balance.Rows)
+        {
+            text.AppendLine(string.Format(CultureInfo.InvariantCulture, line, row.Code, row.Name, row.Debit.ToString("N2", CultureInfo.InvariantCulture), row.Credit.ToString("N2", CultureInfo.InvariantCulture), row.Balance.ToString("N2", CultureInfo.InvariantCulture)));
+        }
+
+        text.AppendLine(string.Format(CultureInfo.InvariantCulture, line, "Total", "", balance.TotalDebit.ToString("N2", CultureInfo.InvariantCulture), balance.TotalCredit.ToString("N2", CultureInfo.InvariantCulture), (balance.TotalDebit - balance.TotalCredit).ToString("N2", CultureInfo.InvariantCulture)));
+        return text.ToString();
+    }
+
+    private static string Csv(TrialBalance balance)
+    {
+        var text = new StringBuilder("account,name,debit,credit,balance\r\n");
+        foreach (var row in balance.Rows)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{row.Code},\"{row.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{Amount(row.Debit)},{Amount(row.Credit)},{Amount(row.Balance)}\r\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"total,,{Amount(balance.TotalDebit)},{Amount(balance.TotalCredit)},{Amount(balance.TotalDebit - balance.TotalCredit)}\r\n");
+        return text.ToString();
+    }
+
+    private static string Json(TrialBalance balance)
+    {
+        var document = new
+        {
+            fund = balance.Fund.Value,
+            asOf = balance.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            currency = "USD",
+            rows = balance.Rows.Select(r => new { account = r.Code, name = r.Name, debit = r.Debit, credit = r.Credit, balance = r.Balance }),
+            total = new { debit = balance.TotalDebit, credit = balance.TotalCredit },
+        };
+        return JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+}

@@ -1,0 +1,73 @@
+using FundManager.Donors;
+using FundManager.Funds;
+using FundManager.Grants;
+using FundManager.Ledger;
+using FundManager.Persistence;
+using FundManager.Pledges;
+using FundManager.Recommendations;
+using Npgsql;
+
+namespace FundManager;
+
+/// <summary>
+/// The domain on one database: the command services of every entity, exchange rates, and the
+/// readers of entities and the ledger. Opening it applies any missing migration.
+/// </summary>
+public sealed class FundSystem : IAsyncDisposable
+{
+    private FundSystem(NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        DataSource = dataSource;
+        Clock = clock;
+        var runner = new CommandRunner(dataSource, clock);
+        Funds = new FundService(runner);
+        Donors = new DonorService(runner);
+        Pledges = new PledgeService(runner);
+        Grants = new GrantService(runner);
+        Recommendations = new RecommendationService(runner);
+        Rates = new ExchangeRateStore(dataSource, clock);
+        Entities = new EntityReader(dataSource);
+        Ledger = new LedgerQueries(dataSource);
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public TimeProvider Clock { get; }
+
+    public FundService Funds { get; }
+
+    public DonorService Donors { get; }
+
+    public PledgeService Pledges { get; }
+
+    public GrantService Grants { get; }
+
+    public RecommendationService Recommendations { get; }
+
+    public ExchangeRateStore Rates { get; }
+
+    public EntityReader Entities { get; }
+
+    public LedgerQueries Ledger { get; }
+
+    public static async Task<FundSystem> OpenAsync(string connectionString, TimeProvider? clock = null, bool migrate = true, CancellationToken ct = default)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            if (migrate)
+            {
+                await Migrator.ApplyAsync(dataSource, ct);
+            }
+
+            return new FundSystem(dataSource, clock ?? TimeProvider.System);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

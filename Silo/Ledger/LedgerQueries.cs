@@ -1,0 +1,211 @@
+using FundManager.Funds;
+using Npgsql;
+
+namespace FundManager.Ledger;
+
+/// <summary>Reads the ledger: trial balances, journal entries, and the re-verification of the hash chain.</summary>
+public sealed class LedgerQueries(NpgsqlDataSource dataSource)
+{
+    /// <summary>The funds that have a ledger, by code.</summary>
+    public async Task<IReadOnlyList<FundCode>> FundsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("select fund_code from ledger_heads order by fund_code", connection);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var funds = new List<FundCode>();
+        while (await reader.ReadAsync(ct))
+        {
+            funds.Add(FundCode.Parse(reader.GetString(0)));
+        }
+
+        return funds;
+    }
+
+    /// <summary>
+    /// Every account of the chart with its debit and credit totals over entries dated on or before
+    /// <paramref name="asOf"/> (all entries when null), summed from the journal lines themselves.
+    /// </summary>
+    public async Task<TrialBalance> TrialBalanceAsync(FundCode fund, DateOnly? asOf = null, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await EnsureFundAsync(connection, fund, ct);
+        await using var cmd = new NpgsqlCommand("""
+            select l.account, sum(l.debit), sum(l.credit)
+            from journal_lines l join journal_entries e on e.fund_code = l.fund_code and e.seq = l.seq
+            where l.fund_code = $1 and ($2::date is null or e.entry_date <= $2)
+            group by l.account
+            """, connection);
+        cmd.Parameters.Add(new() { Value = fund.Value });
+        cmd.Parameters.Add(new() { Value = (object?)asOf ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        var totals = new Dictionary<Account, (decimal Debit, decimal Credit)>();
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                totals[(Account)reader.GetInt32(0)] = (reader.GetDecimal(1), reader.GetDecimal(2));
+            }
+        }
+
+        var rows = Enum.GetValues<Account>()
+            .Select(a => totals.TryGetValue(a, out var t) ? new TrialBalanceRow(a, t.Debit, t.Credit) : new TrialBalanceRow(a, 0m, 0m))
+            .ToList();
+        return new TrialBalance(fund, asOf, rows);
+    }
+
+    /// <summary>The journal entries of a fund in sequence order, with their lines, optionally limited to a date range.</summary>
+    public async IAsyncEnumerable<JournalEntry> EntriesAsync(
+        FundCode fund, DateOnly? from = null, DateOnly? to = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            select e.seq, e.entry_date, e.description, e.source_stream, e.source_version, e.source_event, e.command_id, e.actor,
+                   e.recorded_at, e.prev_hash, e.hash, l.account, l.debit, l.credit, l.currency, l.original_amount, l.memo
+            from journal_entries e left join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
+            where e.fund_code = $1 and ($2::date is null or e.entry_date >= $2) and ($3::date is null or e.entry_date <= $3)
+            order by e.seq, l.line_no
+            """, connection);
+        cmd.Parameters.Add(new() { Value = fund.Value });
+        cmd.Parameters.Add(new() { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        cmd.Parameters.Add(new() { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        JournalEntry? current = null;
+        List<JournalLine> lines = [];
+        while (await reader.ReadAsync(ct))
+        {
+            var seq = reader.GetInt64(0);
+            if (current is null || current.Sequence != seq)
+            {
+                if (current is not null)
+                {
+                    yield return current;
+                }
+
+                lines = [];
+                current = new JournalEntry(
+                    fund, seq, reader.GetFieldValue<DateOnly>(1), reader.GetString(2), reader.GetString(3), reader.GetInt64(4), reader.GetString(5),
+                    reader.GetGuid(6), reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8), (byte[])reader[9], (byte[])reader[10], lines);
+            }
+
+            if (!reader.IsDBNull(11))
+            {
+                var currency = CurrencyCode.Parse(reader.GetString(14).Trim());
+                lines.Add(new JournalLine(
+                    (Account)reader.GetInt32(11), reader.GetDecimal(12), reader.GetDecimal(13), new Money(reader.GetDecimal(15), currency),
+                    reader.IsDBNull(16) ? null : reader.GetString(16)));
+            }
+        }
+
+        if (current is not null)
+        {
+            yield return current;
+        }
+    }
+
+    /// <summary>
+    /// Re-verifies one fund's ledger, or every fund's: each entry numbered without gaps, balanced,
+    /// chained to the previous entry's hash and hashing to its stored hash; the chain head and the
+    /// running account balances agreeing with the journal. Stops at the first broken entry.
+    /// </summary>
+    public async Task<VerificationResult> VerifyAsync(FundCode? fund = null, CancellationToken ct = default)
+    {
+        var funds = fund is { } one ? [one] : await FundsAsync(ct);
+        long checkedCount = 0;
+        foreach (var code in funds)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await EnsureFundAsync(connection, code, ct);
+            var (headSeq, headHash) = await HeadAsync(connection, code, ct);
+            var expectedPrevious = JournalHash.Genesis;
+            long expectedSeq = 1;
+            var sums = new Dictionary<Account, (decimal Debit, decimal Credit)>();
+            await foreach (var entry in EntriesAsync(code, ct: ct))
+            {
+                checkedCount++;
+                var problem = Check(entry, expectedSeq, expectedPrevious);
+                if (problem is not null)
+                {
+                    return VerificationResult.Broken(checkedCount, code, entry.Sequence, problem);
+                }
+
+                foreach (var line in entry.Lines)
+                {
+                    var (d, c) = sums.GetValueOrDefault(line.Account);
+                    sums[line.Account] = (d + line.Debit, c + line.Credit);
+                }
+
+                expectedPrevious = entry.Hash;
+                expectedSeq++;
+            }
+
+            if (headSeq != expectedSeq - 1 || !headHash.AsSpan().SequenceEqual(expectedPrevious))
+            {
+                return VerificationResult.Broken(checkedCount, code, expectedSeq, $"the chain head says entry {headSeq}, but the journal ends at entry {expectedSeq - 1} or its hash differs (entries removed?)");
+            }
+
+            var stored = await StoredBalancesAsync(connection, code, ct);
+            foreach (var account in sums.Keys.Union(stored.Keys))
+            {
+                if (sums.GetValueOrDefault(account) != stored.GetValueOrDefault(account))
+                {
+                    return VerificationResult.Broken(checkedCount, code, expectedSeq - 1, $"the running balance of account {AccountInfo.Code(account)} differs from the sum of its journal lines");
+                }
+            }
+        }
+
+        return VerificationResult.Ok(checkedCount);
+    }
+
+    private static string? Check(JournalEntry entry, long expectedSeq, byte[] expectedPrevious)
+    {
+        if (entry.Sequence != expectedSeq)
+        {
+            return $"expected entry {expectedSeq} here (the sequence has a gap)";
+        }
+
+        if (entry.Lines.Count < 2 || entry.TotalDebit != entry.TotalCredit)
+        {
+            return $"debits {entry.TotalDebit:F2} do not equal credits {entry.TotalCredit:F2}";
+        }
+
+        if (!entry.PreviousHash.AsSpan().SequenceEqual(expectedPrevious))
+        {
+            return "its previous hash is not the hash of the entry before it";
+        }
+
+        var recomputed = JournalHash.Compute(entry.PreviousHash, entry);
+        return recomputed.AsSpan().SequenceEqual(entry.Hash) ? null : "its content does not match its hash (altered after it was posted)";
+    }
+
+    private static async Task<(long Seq, byte[] Hash)> HeadAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("select last_seq, last_hash from ledger_heads where fund_code = $1", connection);
+        cmd.Parameters.Add(new() { Value = fund.Value });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt64(0), (byte[])reader[1]);
+    }
+
+    private static async Task<Dictionary<Account, (decimal Debit, decimal Credit)>> StoredBalancesAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("select account, debit, credit from account_balances where fund_code = $1", connection);
+        cmd.Parameters.Add(new() { Value = fund.Value });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var balances = new Dictionary<Account, (decimal, decimal)>();
+        while (await reader.ReadAsync(ct))
+        {
+            balances[(Account)reader.GetInt32(0)] = (reader.GetDecimal(1), reader.GetDecimal(2));
+        }
+
+        return balances;
+    }
+
+    private static async Task EnsureFundAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("select exists (select 1 from ledger_heads where fund_code = $1)", connection);
+        cmd.Parameters.Add(new() { Value = fund.Value });
+        if (!(bool)(await cmd.ExecuteScalarAsync(ct))!)
+        {
+            throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no fund {fund}.", "fund", ("fund", fund.Value));
+        }
+    }
+}

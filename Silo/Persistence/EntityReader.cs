@@ -1,0 +1,84 @@
+using System.Text.Json;
+using FundManager.Entities;
+using FundManager.Funds;
+using FundManager.Persistence.Json;
+using Npgsql;
+
+namespace FundManager.Persistence;
+
+/// <summary>Reads entities and their histories outside any command (for queries, reports and verification).</summary>
+public sealed class EntityReader(NpgsqlDataSource dataSource)
+{
+    /// <summary>Rebuilds an entity from its history; <see cref="Entity{TEvent}.Exists"/> is false if it has none.</summary>
+    public async Task<TEntity> LoadAsync<TEntity, TEvent>(StreamId stream, CancellationToken ct = default)
+        where TEntity : Entity<TEvent>, new()
+        where TEvent : class
+    {
+        var entity = new TEntity();
+        foreach (var stored in await HistoryAsync(stream, ct))
+        {
+            entity.Apply((TEvent)stored.Event);
+        }
+
+        return entity;
+    }
+
+    /// <summary>Every entity of a kind (optionally of one fund), rebuilt, in order of creation.</summary>
+    public async Task<IReadOnlyList<TEntity>> AllAsync<TEntity, TEvent>(string kind, FundCode? fund = null, CancellationToken ct = default)
+        where TEntity : Entity<TEvent>, new()
+        where TEvent : class
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            select e.stream_id, e.type, e.data from events e join streams s on s.id = e.stream_id
+            where s.kind = $1 and ($2::text is null or s.fund_code = $2)
+            order by s.created_at, s.id, e.version
+            """, connection);
+        cmd.Parameters.Add(new() { Value = kind });
+        cmd.Parameters.Add(new() { Value = (object?)fund?.Value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var entities = new List<TEntity>();
+        string? current = null;
+        TEntity? entity = null;
+        while (await reader.ReadAsync(ct))
+        {
+            var stream = reader.GetString(0);
+            if (stream != current)
+            {
+                entity = new TEntity();
+                entities.Add(entity);
+                current = stream;
+            }
+
+            entity!.Apply((TEvent)JsonSerializer.Deserialize(reader.GetString(2), EventTypes.TypeOf(reader.GetString(1)), StoredJson.Options)!);
+        }
+
+        return entities;
+    }
+
+    /// <summary>An entity's events, oldest first.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> HistoryAsync(StreamId stream, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "select version, type, data, actor, recorded_at, command_id, reason from events where stream_id = $1 order by version", connection);
+        cmd.Parameters.Add(new() { Value = stream.ToString() });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var history = new List<StoredEvent>();
+        while (await reader.ReadAsync(ct))
+        {
+            var type = reader.GetString(1);
+            history.Add(new StoredEvent(
+                stream.ToString(),
+                reader.GetInt64(0),
+                type,
+                JsonSerializer.Deserialize(reader.GetString(2), EventTypes.TypeOf(type), StoredJson.Options)!,
+                reader.GetString(3),
+                reader.GetFieldValue<DateTimeOffset>(4),
+                reader.GetGuid(5),
+                reader.IsDBNull(6) ? null : reader.GetString(6)));
+        }
+
+        return history;
+    }
+}
