@@ -1,0 +1,4 @@
+global using FundManager.Common;
+global using FundManager.Finance;
+global using FundManager.Reference;
+global using Xunit;
