@@ -76,7 +76,7 @@ public sealed class Scenario(FundSystem system)
         return id;
     }
 
-    public static GrantPlan Plan(decimal[] perYear, IReadOnlyList<string> recommendations, string country = "PRY", Reference.OhchrRegion region = Reference.OhchrRegion.Americas) =>
+    public static GrantPlan Plan(decimal[] perYear, IReadOnlyList<string> recommendations, string country = "PRY", OhchrRegion region = OhchrRegion.Americas) =>
         new(
             "SIMORE national mechanism",
             ImplementingEntityType.NationalMechanism,
@@ -137,5 +137,5 @@ public sealed class Scenario(FundSystem system)
 
     public Task<Pledge> PledgeAsync(Guid id) => system.Entities.LoadAsync<Pledge, PledgeEvent>(StreamId.For(new PledgeId(id)));
 
-    public async Task<decimal> BalanceAsync(FundCode fund, Ledger.Account account) => (await system.Ledger.TrialBalanceAsync(fund)).BalanceOf(account);
+    public async Task<decimal> BalanceAsync(FundCode fund, global::FundManager.Ledger.Account account) => (await system.Ledger.TrialBalanceAsync(fund)).BalanceOf(account);
 }

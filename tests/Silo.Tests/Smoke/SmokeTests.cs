@@ -1,3 +1,4 @@
+using FundManager.Ledger;
 using FundManager.Tests.Infrastructure;
 
 namespace FundManager.Tests.Smoke;
@@ -12,8 +13,8 @@ public sealed class SmokeTests(DatabaseFixture db) : IClassFixture<DatabaseFixtu
         await s.CashAsync(fund, 1_000_000m);
         var grant = await s.ApprovedGrantAsync(fund, [100_000m, 50_000m]);
         await s.PayTrancheAsync(grant, 1, new DateOnly(2025, 3, 1));
-        Assert.Equal(900_000m, await s.BalanceAsync(fund, Ledger.Account.Cash));
-        Assert.Equal(100_000m, await s.BalanceAsync(fund, Ledger.Account.GrantExpense));
+        Assert.Equal(900_000m, await s.BalanceAsync(fund, Account.Cash));
+        Assert.Equal(100_000m, await s.BalanceAsync(fund, Account.GrantExpense));
         Assert.True((await db.System.Ledger.VerifyAsync(fund)).Intact);
     }
 }
