@@ -52,7 +52,9 @@ public sealed class FundSystem : IAsyncDisposable
 
     public static async Task<FundSystem> OpenAsync(string connectionString, TimeProvider? clock = null, bool migrate = true, CancellationToken ct = default)
     {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
+        // Statements run thousands of times: let Npgsql prepare them, and keep sessions as they are between uses.
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2, NoResetOnClose = true };
+        var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         try
         {
             if (migrate)

@@ -16,6 +16,7 @@ namespace FundManager.Persistence;
 public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     private const int MaxAttempts = 20;
+    private readonly EntityCache _cache = new();
 
     public TimeProvider Clock => clock;
 
@@ -33,25 +34,20 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-            var prior = await FindAsync(connection, tx, id, ct);
-            if (prior is not null)
+            // The first attempt skips the look-up: a replay is caught by the command's unique key or,
+            // if the replay is refused by a rule first, by the look-up made before reporting the refusal.
+            if (attempt > 1 && await ReplayAsync(connection, tx, id, bodyHash, ct) is { } replay)
             {
-                await tx.RollbackAsync(ct);
-                return prior.Value.Hash.AsSpan().SequenceEqual(bodyHash)
-                    ? prior.Value.Result with { Replayed = true }
-                    : throw RuleViolation.Of(
-                        BusinessRule.CommandIdReused,
-                        "This command id (idempotency key) was already used for a different command.",
-                        "commandId",
-                        ("commandId", id.ToString()));
+                return replay;
             }
 
             try
             {
-                var uow = new UnitOfWork(connection, tx, id, actor, clock.GetUtcNow(), expectedVersion);
+                var uow = new UnitOfWork(connection, tx, id, actor, clock.GetUtcNow(), expectedVersion, _cache);
                 var result = await decide(uow, ct);
                 await uow.FlushAsync(kind, bodyHash, result, ct);
                 await tx.CommitAsync(ct);
+                uow.Committed();
                 return result;
             }
             catch (Exception e) when (IsRetryable(e) && attempt < MaxAttempts)
@@ -61,6 +57,16 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
                 // Back off a little, at random, so racing writers do not collide again in step.
                 await Task.Delay(Random.Shared.Next(1, 5 * attempt), ct);
             }
+            catch (RuleViolation) when (attempt == 1)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                if (await ReplayAsync(connection, null, id, bodyHash, ct) is { } replayed)
+                {
+                    return replayed;
+                }
+
+                throw;
+            }
             catch (ConcurrencyConflictException e)
             {
                 throw RuleViolation.Of(BusinessRule.ConcurrencyConflict, "The record was changed by someone else too many times in a row; try again.", null, ("stream", e.Stream));
@@ -68,11 +74,28 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
         }
     }
 
+    private static async Task<CommandResult?> ReplayAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CommandId id, byte[] bodyHash, CancellationToken ct)
+    {
+        var prior = await FindAsync(connection, tx, id, ct);
+        if (prior is null)
+        {
+            return null;
+        }
+
+        return prior.Value.Hash.AsSpan().SequenceEqual(bodyHash)
+            ? prior.Value.Result with { Replayed = true }
+            : throw RuleViolation.Of(
+                BusinessRule.CommandIdReused,
+                "This command id (idempotency key) was already used for a different command.",
+                "commandId",
+                ("commandId", id.ToString()));
+    }
+
     private static bool IsRetryable(Exception e) =>
         e is ConcurrencyConflictException or CommandAlreadyRecordedException
         || e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
 
-    private static async Task<(byte[] Hash, CommandResult Result)?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction tx, CommandId id, CancellationToken ct)
+    private static async Task<(byte[] Hash, CommandResult Result)?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CommandId id, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("select body_hash, result from commands where command_id = $1", connection, tx);
         cmd.Parameters.Add(new NpgsqlParameter { Value = id.Value });

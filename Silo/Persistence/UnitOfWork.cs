@@ -26,9 +26,12 @@ public sealed class UnitOfWork
     private readonly List<FundCode> _newLedgers = [];
     private readonly List<(string Reference, StreamId Pledge)> _receiptReferences = [];
     private readonly long? _expectedVersion;
+    private readonly EntityCache _cache;
+    private readonly Dictionary<string, List<object>> _loaded = new(StringComparer.Ordinal);
 
-    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, CommandId commandId, UserId actor, DateTimeOffset now, long? expectedVersion)
+    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, CommandId commandId, UserId actor, DateTimeOffset now, long? expectedVersion, EntityCache cache)
     {
+        _cache = cache;
         _expectedVersion = expectedVersion;
         _connection = connection;
         _transaction = transaction;
@@ -51,15 +54,30 @@ public sealed class UnitOfWork
         where TEntity : Entity<TEvent>, new()
         where TEvent : class
     {
-        var entity = new TEntity();
-        await using var cmd = Command("select type, data from events where stream_id = $1 order by version", stream.ToString());
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        var key = stream.ToString();
+        var cached = _cache.Get(key);
+        var events = new List<object>(cached);
+        await using (var cmd = Command("select type, data from events where stream_id = $1 and version > $2 order by version", key, (long)cached.Count))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
-            var type = EventTypes.TypeOf(reader.GetString(0));
-            entity.Apply((TEvent)JsonSerializer.Deserialize(reader.GetString(1), type, StoredJson.Options)!);
+            while (await reader.ReadAsync(ct))
+            {
+                events.Add(JsonSerializer.Deserialize(reader.GetString(1), EventTypes.TypeOf(reader.GetString(0)), StoredJson.Options)!);
+            }
         }
 
+        if (events.Count > cached.Count)
+        {
+            _cache.Put(key, events);
+        }
+
+        var entity = new TEntity();
+        foreach (var e in events)
+        {
+            entity.Apply((TEvent)e);
+        }
+
+        _loaded[key] = events;
         return entity;
     }
 
@@ -116,13 +134,17 @@ public sealed class UnitOfWork
     /// </summary>
     public async Task<FundPosition> LockFundAsync(FundCode fund, decimal reserveRate, CancellationToken ct)
     {
+        // Two statements, not one: under READ COMMITTED a statement that waited for the lock still reads the
+        // other tables as of its start, so balances read together with the lock could be stale.
         await LockHeadAsync(fund, ct);
         await using var cmd = Command("select account, debit - credit from account_balances where fund_code = $1", fund.Value);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
         var balances = new Dictionary<int, decimal>();
-        while (await reader.ReadAsync(ct))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
-            balances[reader.GetInt32(0)] = reader.GetDecimal(1);
+            while (await reader.ReadAsync(ct))
+            {
+                balances[reader.GetInt32(0)] = reader.GetDecimal(1);
+            }
         }
 
         decimal Of(Account a) => balances.GetValueOrDefault((int)a);
@@ -130,8 +152,8 @@ public sealed class UnitOfWork
     }
 
     /// <summary>The operational rates of one currency, as recorded.</summary>
-    public Task<ExchangeRateTable> RatesAsync(CurrencyCode currency, CancellationToken ct) =>
-        ExchangeRateStore.LoadAsync(_connection, _transaction, currency, ct);
+    public async Task<ExchangeRateTable> RatesAsync(CurrencyCode currency, CancellationToken ct) =>
+        currency == CurrencyCode.Usd ? new ExchangeRateTable([]) : await ExchangeRateStore.LoadAsync(_connection, _transaction, currency, ct);
 
     /// <summary>
     /// Applies decided events to the entity in memory and queues them, with the journal entries
@@ -146,7 +168,7 @@ public sealed class UnitOfWork
             var draft = posting?.Invoke(e);
             entity.Apply(e);
             var name = EventTypes.NameOf(e);
-            _events.Add(new PendingEvent(stream.ToString(), entity.Version, name, JsonSerializer.Serialize(e, e.GetType(), StoredJson.Options), EventTypes.ReasonOf(e)));
+            _events.Add(new PendingEvent(stream.ToString(), entity.Version, name, JsonSerializer.Serialize(e, e.GetType(), StoredJson.Options), EventTypes.ReasonOf(e), e));
             if (draft is not null)
             {
                 _postings.Add(new PendingPosting(draft, stream.ToString(), entity.Version, name));
@@ -164,10 +186,17 @@ public sealed class UnitOfWork
     /// <summary>Claims a receipt reference; the database's unique key refuses a second claim, even from a racing process.</summary>
     public void ClaimReceiptReference(string reference, StreamId pledge) => _receiptReferences.Add((reference, pledge));
 
-    public async Task<bool> ReceiptReferenceExistsAsync(string reference, CancellationToken ct)
+    /// <summary>After the commit: the entities this command changed are cached at their new versions.</summary>
+    internal void Committed()
     {
-        await using var cmd = Command("select exists (select 1 from receipt_references where reference = $1)", reference);
-        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+        foreach (var group in _events.GroupBy(e => e.Stream))
+        {
+            var before = _loaded.TryGetValue(group.Key, out var loaded) ? loaded : [];
+            if (before.Count + 1 == group.Min(e => e.Version))
+            {
+                _cache.Put(group.Key, [.. before, .. group.OrderBy(e => e.Version).Select(e => e.Event)]);
+            }
+        }
     }
 
     internal async Task FlushAsync(string kind, byte[] bodyHash, CommandResult result, CancellationToken ct)
@@ -303,7 +332,7 @@ public sealed class UnitOfWork
         return cmd;
     }
 
-    private sealed record PendingEvent(string Stream, long Version, string Type, string Json, string? Reason);
+    private sealed record PendingEvent(string Stream, long Version, string Type, string Json, string? Reason, object Event);
 
     private sealed record PendingPosting(JournalEntryDraft Draft, string Stream, long Version, string EventType);
 }

@@ -88,14 +88,12 @@ public sealed class PledgeService(CommandRunner runner)
             : stream;
     }
 
-    private static async Task ClaimReferenceAsync(UnitOfWork uow, string reference, StreamId pledge, CancellationToken ct)
+    // The reference's unique key refuses a second use when the receipt is written (DuplicateReceiptReference),
+    // also when two processes race with the same reference.
+    private static Task ClaimReferenceAsync(UnitOfWork uow, string reference, StreamId pledge, CancellationToken ct)
     {
-        if (await uow.ReceiptReferenceExistsAsync(reference, ct))
-        {
-            throw Pledge.DuplicateReference(reference);
-        }
-
         uow.ClaimReceiptReference(reference, pledge);
+        return Task.CompletedTask;
     }
 
     private static async Task<(FundCode Fund, Earmark Earmark)> CheckPartiesAsync(
