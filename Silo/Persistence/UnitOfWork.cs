@@ -280,16 +280,23 @@ public sealed class UnitOfWork
             """,
             draft.Fund.Value, unhashed.Sequence, draft.Date, draft.Description, posting.Stream, posting.Version, posting.EventType,
             CommandId.Value, Actor.Value, Now, lastHash, hash);
-        for (var i = 0; i < draft.Lines.Count; i++)
-        {
-            var line = draft.Lines[i];
-            Add(batch, """
-                insert into journal_lines (fund_code, seq, line_no, account, debit, credit, currency, original_amount, memo)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                """,
-                draft.Fund.Value, unhashed.Sequence, i + 1, (int)line.Account, line.Debit, line.Credit, line.Original.Currency.Code, line.Original.Amount,
-                (object?)line.Memo ?? DBNull.Value);
-        }
+        // All lines of the entry in one statement, so the balances trigger runs once per entry.
+        var lines = draft.Lines;
+        var linesCmd = Add(batch, """
+            insert into journal_lines (fund_code, seq, line_no, account, debit, credit, currency, original_amount, memo)
+            select $1, $2, n, account, debit, credit, currency, original_amount, memo
+            from unnest($3::int[], $4::numeric[], $5::numeric[], $6::text[], $7::numeric[], $8::text[]) with ordinality
+                as l (account, debit, credit, currency, original_amount, memo, n)
+            """,
+            draft.Fund.Value,
+            unhashed.Sequence,
+            lines.Select(l => (int)l.Account).ToArray(),
+            lines.Select(l => l.Debit).ToArray(),
+            lines.Select(l => l.Credit).ToArray(),
+            lines.Select(l => l.Original.Currency.Code).ToArray(),
+            lines.Select(l => l.Original.Amount).ToArray(),
+            lines.Select(l => l.Memo).ToArray());
+        linesCmd.Parameters[7].NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text;
     }
 
     private async Task LockHeadAsync(FundCode fund, CancellationToken ct)

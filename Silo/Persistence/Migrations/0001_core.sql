@@ -165,17 +165,19 @@ create constraint trigger journal_entries_balanced after insert on journal_entri
     deferrable initially deferred
     for each row execute function journal_entry_balances();
 
+-- One upsert per statement (the lines of an entry are inserted by one statement), from the transition table.
 create function account_balance_add() returns trigger language plpgsql as $$
 begin
     insert into account_balances (fund_code, account, debit, credit)
-    values (new.fund_code, new.account, new.debit, new.credit)
+    select fund_code, account, sum(debit), sum(credit) from inserted_lines group by fund_code, account
     on conflict (fund_code, account) do update
         set debit = account_balances.debit + excluded.debit,
             credit = account_balances.credit + excluded.credit;
     return null;
 end $$;
 create trigger journal_lines_balances after insert on journal_lines
-    for each row execute function account_balance_add();
+    referencing new table as inserted_lines
+    for each statement execute function account_balance_add();
 
 -- Rates are published once per currency and date; a revision takes a new effective date.
 create trigger exchange_rates_append_only before update or delete on exchange_rates
