@@ -55,6 +55,14 @@ public static class TestServer
                 DatabaseLocation.PrivateServerDirectory("test-postgres"),
                 ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]);
             var adminConnection = await _server.EnsureStartedAsync("postgres");
+
+            // The server lives as long as the test run; nothing is left running afterwards.
+            var started = _server;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                NpgsqlConnection.ClearAllPools();
+                started.StopAsync().GetAwaiter().GetResult();
+            };
             await using (var admin = new NpgsqlConnection(adminConnection))
             {
                 await admin.OpenAsync();
