@@ -202,10 +202,12 @@ public sealed class LedgerPropertyRun(FundSystem system)
         var verification = await system.Ledger.VerifyAsync(_fund);
         Assert.True(verification.Intact, verification.ToString());
 
+        // Every pledge of the fund, including those that unpledged receipts created, and every grant.
+        var pledges = await system.Entities.AllAsync<Pledge, PledgeEvent>(EntityKind.Pledge, _fund);
+        var streams = pledges.Select(p => StreamId.For(p.Id)).Concat(_grants.Select(g => StreamId.For(new GrantId(g))));
         decimal cash = 0, revenue = 0, fx = 0, expense = 0, psc = 0, writtenOff = 0;
-        foreach (var id in _pledges.Concat(_grants.Select(g => g)))
+        foreach (var stream in streams)
         {
-            var stream = _pledges.Contains(id) ? StreamId.For(new PledgeId(id)) : StreamId.For(new GrantId(id));
             foreach (var stored in await system.Entities.HistoryAsync(stream))
             {
                 switch (stored.Event)
@@ -230,25 +232,6 @@ public sealed class LedgerPropertyRun(FundSystem system)
                         cash -= e.Amount.Amount;
                         expense += e.Amount.Amount;
                         psc += e.Psc.Amount;
-                        break;
-                }
-            }
-        }
-
-        // Unpledged receipts create pledges of their own; fold them in through the fund's pledges.
-        var pledges = await system.Entities.AllAsync<Pledge, PledgeEvent>(EntityKind.Pledge, _fund);
-        foreach (var pledge in pledges.Where(p => !_pledges.Contains(p.Id.Value)))
-        {
-            foreach (var stored in await system.Entities.HistoryAsync(StreamId.For(pledge.Id)))
-            {
-                switch (stored.Event)
-                {
-                    case ReceiptRecorded e:
-                        cash += e.Usd.Amount;
-                        fx += e.ExchangeDifference.Amount;
-                        break;
-                    case PledgeSigned e:
-                        revenue += e.Booked.Sum(b => b.Usd.Amount);
                         break;
                 }
             }
