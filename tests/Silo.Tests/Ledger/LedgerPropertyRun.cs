@@ -53,15 +53,15 @@ public sealed class LedgerPropertyRun(FundSystem system)
                 Op.Unpledged o => Send(system.Pledges.HandleAsync(
                     new RecordUnpledgedReceipt(_donor, _fund.Value, "U-" + Guid.NewGuid().ToString("N"), ReceiptChannel.CardOnline, new DateOnly(2024, 8, 1), Amount(o.Currency, o.MinorUnits), Currencies[o.Currency]), Officer)),
                 Op.NewGrant o => NewGrantAsync(o),
-                Op.ApproveGrant o => OnGrant(o.Grant, id => Send(system.Grants.HandleAsync(new Grants.ApproveGrant(id, new DateOnly(2024, 11, 1)), Approver))),
+                Op.ApproveGrant o => OnGrant(o.Grant, id => Send(system.Grants.HandleAsync(new global::FundManager.Grants.ApproveGrant(id, new DateOnly(2024, 11, 1)), Approver))),
                 Op.Prepare o => PrepareAsync(o),
-                Op.ApproveTranche o => OnGrant(o.Grant, async id => await Send(system.Grants.HandleAsync(new Grants.ApproveTranche(id, await NextTrancheAsync(id), new DateOnly(2025, 4, 1)), o.ByPreparer ? Officer : Approver))),
-                Op.RejectTranche o => OnGrant(o.Grant, async id => await Send(system.Grants.HandleAsync(new Grants.RejectTranche(id, await NextTrancheAsync(id), new DateOnly(2025, 4, 1), "Not yet"), Approver))),
+                Op.ApproveTranche o => OnGrant(o.Grant, async id => await Send(system.Grants.HandleAsync(new global::FundManager.Grants.ApproveTranche(id, await NextTrancheAsync(id), new DateOnly(2025, 4, 1)), o.ByPreparer ? Officer : Approver))),
+                Op.RejectTranche o => OnGrant(o.Grant, async id => await Send(system.Grants.HandleAsync(new global::FundManager.Grants.RejectTranche(id, await NextTrancheAsync(id), new DateOnly(2025, 4, 1), "Not yet"), Approver))),
                 Op.Report o => ReportAsync(o),
                 Op.ReviseBudget o => ReviseAsync(o),
                 Op.Complete o => OnGrant(o.Grant, id => Send(system.Grants.HandleAsync(new CompleteGrant(id, new DateOnly(2026, 12, 31)), Officer))),
                 Op.Close o => OnGrant(o.Grant, id => Send(system.Grants.HandleAsync(new CloseGrant(id, new DateOnly(2027, 1, 31)), Approver))),
-                Op.CancelGrant o => OnGrant(o.Grant, id => Send(system.Grants.HandleAsync(new Grants.CancelGrant(id, new DateOnly(2025, 9, 1), "Suspended"), Approver))),
+                Op.CancelGrant o => OnGrant(o.Grant, id => Send(system.Grants.HandleAsync(new global::FundManager.Grants.CancelGrant(id, new DateOnly(2025, 9, 1), "Suspended"), Approver))),
                 _ => throw new InvalidOperationException(operation.ToString()),
             });
         }

@@ -1,0 +1,58 @@
+namespace FundManager.Tests.Reference;
+
+public sealed class CatalogTests
+{
+    [Fact]
+    public void All_169_SDG_targets_are_known()
+    {
+        var targets = SdgCatalog.Default.All;
+        Assert.Equal(169, targets.Count);
+        Assert.Equal(17, targets.Select(t => t.Goal).Distinct().Count());
+        Assert.StartsWith("Significantly reduce all forms of violence", SdgCatalog.Default.Find("16.1")!.Title, StringComparison.Ordinal);
+        Assert.Equal("16.a", SdgCatalog.Default.Find("16.A")!.Id);
+        Assert.NotNull(SdgCatalog.Default.Find("17.19"));
+        Assert.Null(SdgCatalog.Default.Find("16.11"));
+        Assert.Null(SdgCatalog.Default.Find("18.1"));
+    }
+
+    [Theory]
+    [InlineData("PRY", OhchrRegion.Americas)]
+    [InlineData("KEN", OhchrRegion.Africa)]
+    [InlineData("FJI", OhchrRegion.AsiaPacific)]
+    [InlineData("GEO", OhchrRegion.EuropeAndCentralAsia)]
+    [InlineData("KGZ", OhchrRegion.EuropeAndCentralAsia)]
+    [InlineData("JOR", OhchrRegion.MiddleEastAndNorthAfrica)]
+    [InlineData("MAR", OhchrRegion.MiddleEastAndNorthAfrica)]
+    [InlineData("MRT", OhchrRegion.MiddleEastAndNorthAfrica)]
+    [InlineData("TUR", OhchrRegion.EuropeAndCentralAsia)]
+    public void Countries_fall_in_their_OHCHR_region(string code, OhchrRegion region) =>
+        Assert.Equal(region, CountryCatalog.Default.Get(CountryCode.Parse(code)).OhchrRegion);
+
+    [Fact]
+    public void Every_country_with_an_M49_region_has_an_OHCHR_region_and_all_five_are_used()
+    {
+        var countries = CountryCatalog.Default.All;
+        Assert.True(countries.Count >= 240);
+        Assert.All(countries.Where(c => c.M49Region.Length > 0), c => Assert.NotNull(c.OhchrRegion));
+        Assert.Equal(5, countries.Select(c => c.OhchrRegion).OfType<OhchrRegion>().Distinct().Count());
+    }
+
+    [Fact]
+    public void Development_flags_and_regional_groups_are_carried()
+    {
+        var nepal = CountryCatalog.Default.Get(CountryCode.Parse("NPL"));
+        Assert.True(nepal.IsLeastDeveloped && nepal.IsLandlocked && !nepal.IsSmallIslandState);
+        Assert.True(CountryCatalog.Default.Get(CountryCode.Parse("FJI")).IsSmallIslandState);
+        Assert.Equal("African States", CountryCatalog.Default.Get(CountryCode.Parse("CIV")).UnRegionalGroup);
+        Assert.Equal("Western European and other States", CountryCatalog.Default.Get(CountryCode.Parse("NLD")).UnRegionalGroup);
+        Assert.Equal("Latin American and Caribbean States", CountryCatalog.Default.Get(CountryCode.Parse("PRY")).UnRegionalGroup);
+        Assert.InRange(CountryCatalog.Default.All.Count(c => c.UnRegionalGroup is not null), 190, 193);
+    }
+
+    [Theory]
+    [InlineData("XYZ")]
+    [InlineData("PY")]
+    [InlineData("P1Y")]
+    public void Unknown_countries_are_refused(string code) =>
+        Assert.Equal(BusinessRule.UnknownCountry, Assert.Throws<RuleViolation>(() => CountryCode.Parse(code)).Rule);
+}
