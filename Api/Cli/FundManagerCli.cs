@@ -13,6 +13,8 @@ public static class FundManagerCli
         root.Subcommands.Add(DatabaseVerbs.Db());
         root.Subcommands.Add(DemoVerb.Build());
         root.Subcommands.Add(LedgerVerbs.Build());
+        root.Subcommands.Add(UserVerbs.Build());
+        root.Subcommands.Add(ServeVerb.Build());
         return root;
     }
 }

@@ -8,7 +8,7 @@ namespace FundManager.Entities;
 /// in memory, and appended to the store at the version the decision was made on.
 /// </summary>
 /// <typeparam name="TEvent">The entity's event base type.</typeparam>
-public abstract class Entity<TEvent> where TEvent : class
+public abstract class Entity<TEvent> : IVersioned where TEvent : class
 {
     /// <summary>How many events the entity has; 0 before it exists.</summary>
     public long Version { get; private set; }

@@ -9,7 +9,9 @@ public static class ProgramRunner
 
     public static Task<Outcome> FundManagerAsync(params string[] arguments) => RunAsync("fundmanager.dll", arguments);
 
-    public static Task<Outcome> WorkerAsync(params string[] arguments) => RunAsync("FundManager.ConcurrencyWorker.dll", arguments);
+    // The worker runs from its own output folder, with its own dependencies.
+    public static Task<Outcome> WorkerAsync(params string[] arguments) =>
+        RunAsync(Path.Combine(AppContext.BaseDirectory.Replace($"{Path.DirectorySeparatorChar}Silo.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}ConcurrencyWorker{Path.DirectorySeparatorChar}", StringComparison.Ordinal), "FundManager.ConcurrencyWorker.dll"), arguments);
 
     private static async Task<Outcome> RunAsync(string assembly, IReadOnlyList<string> arguments)
     {

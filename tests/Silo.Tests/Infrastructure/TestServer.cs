@@ -52,7 +52,8 @@ public static class TestServer
             }
 
             _server = new PrivatePostgres(
-                DatabaseLocation.PrivateServerDirectory("test-postgres"),
+                // One server per test assembly: test projects run in parallel and each drops its own leftovers.
+                DatabaseLocation.PrivateServerDirectory("test-" + typeof(TestServer).Assembly.GetName().Name),
                 ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]);
             var adminConnection = await _server.EnsureStartedAsync("postgres");
 

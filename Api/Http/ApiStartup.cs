@@ -1,0 +1,79 @@
+using System.Threading.RateLimiting;
+using FundManager.Api.Http.Endpoints;
+using FundManager.Api.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace FundManager.Api.Http;
+
+/// <summary>
+/// The HTTP API: services and pipeline. Used by <c>fundmanager serve</c> and by the tests' WebApplicationFactory.
+/// </summary>
+public sealed class ApiStartup(IConfiguration configuration)
+{
+    /// <summary>The configuration key of the database connection string (set by <c>serve</c> from its database options).</summary>
+    public const string DatabaseKey = "FundManager:Database";
+
+    public const long MaxRequestBodyBytes = 1_000_000;
+
+    public void ConfigureServices(IServiceCollection services)
+    {
+        var connection = configuration[DatabaseKey] ?? throw new InvalidOperationException($"{DatabaseKey} is not configured.");
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => FundSystem.OpenAsync(connection, provider.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
+        services.AddSingleton(provider => provider.GetRequiredService<FundSystem>().DataSource);
+        services.AddSingleton<UserStore>();
+        services.AddSingleton<AuditTrail>();
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        services.AddProblemDetails();
+
+        // Unreadable bodies and parameters throw, so the exception handler can say which field and why.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddAuthentication(BearerTokenDefaults.AuthenticationScheme)
+            .AddBearerToken(o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.RefreshTokenExpiration = TimeSpan.FromDays(7);
+            });
+        services.AddAuthorization(Policies.Add);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiSecurity>());
+    }
+
+    public static void Configure(IApplicationBuilder app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleAsync });
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.Use((http, next) => http.RequestServices.GetRequiredService<AuditTrail>().InvokeAsync(http, next));
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "swagger";
+            o.SwaggerEndpoint("/openapi/v1.json", "FundManager API v1");
+        });
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapOpenApi().AllowAnonymous();
+            var api = endpoints.MapGroup("/api/v1").RequireAuthorization().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+                .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            AuthEndpoints.Map(api);
+            FundEndpoints.Map(api);
+            DonorEndpoints.Map(api);
+            PledgeEndpoints.Map(api);
+            GrantEndpoints.Map(api);
+            ReferenceEndpoints.Map(api);
+            LedgerEndpoints.Map(api);
+            OperationsEndpoints.Map(endpoints, api);
+        });
+    }
+}

@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Npgsql;
+
+namespace FundManager.Api.Http;
+
+/// <summary>
+/// Writes one audit record for every state-changing request, whatever its outcome: user, time, client address,
+/// endpoint, entity, status and idempotency key. Auditors read them at <c>/api/v1/audit</c>.
+/// </summary>
+public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<AuditTrail> log)
+{
+    public async Task InvokeAsync(HttpContext http, RequestDelegate next)
+    {
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method))
+        {
+            await next(http);
+            return;
+        }
+
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            await RecordAsync(http);
+        }
+    }
+
+    private async Task RecordAsync(HttpContext http)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+            await using var cmd = new NpgsqlCommand("""
+                insert into audit_log (at, actor, client_address, method, path, entity, status, outcome, idempotency_key)
+                values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                """, connection);
+            var status = http.Response.StatusCode;
+            var entity = http.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString()
+                : http.Request.RouteValues.TryGetValue("code", out var code) ? code?.ToString() : null;
+            cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
+            cmd.Parameters.Add(new() { Value = (object?)http.User.FindFirstValue(ClaimTypes.Name) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            cmd.Parameters.Add(new() { Value = (object?)http.Connection.RemoteIpAddress?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            cmd.Parameters.Add(new() { Value = http.Request.Method });
+            cmd.Parameters.Add(new() { Value = Truncate(http.Request.Path.Value ?? "", 500) });
+            cmd.Parameters.Add(new() { Value = (object?)entity ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            cmd.Parameters.Add(new() { Value = status });
+            cmd.Parameters.Add(new() { Value = status < 400 ? "succeeded" : status < 500 ? "refused" : "failed" });
+            cmd.Parameters.Add(new() { Value = (object?)Truncate(http.Request.Headers["Idempotency-Key"].ToString(), 200).NullIfEmpty() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (NpgsqlException e)
+        {
+            log.LogError(e, "Could not write the audit record of {Method} {Path}", http.Request.Method, http.Request.Path);
+        }
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}
+
+internal static class StringExtensions
+{
+    public static string? NullIfEmpty(this string value) => value.Length == 0 ? null : value;
+}

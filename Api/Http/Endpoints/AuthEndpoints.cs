@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using FundManager.Api.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.Extensions.Options;
+
+namespace FundManager.Api.Http.Endpoints;
+
+/// <summary>Login, refresh and logout with ASP.NET Core's bearer tokens; login is rate-limited and failures lock the account.</summary>
+public static class AuthEndpoints
+{
+    public const string LoginRateLimit = "login";
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Authentication");
+        auth.MapPost("/login", async (LoginRequest body, UserStore users, CancellationToken ct) =>
+        {
+            var user = await users.VerifyAsync(body.Email ?? "", body.Password ?? "", ct);
+            return user is null
+                ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "login failed", type: "urn:fundmanager:problem:login-failed",
+                    detail: "The e-mail or password is wrong, or the account is disabled or locked after repeated failures.")
+                : Results.SignIn(Principal(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        })
+        .AllowAnonymous()
+        .RequireRateLimiting(LoginRateLimit)
+        .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
+        .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        auth.MapPost("/refresh", async (RefreshRequest body, UserStore users, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, CancellationToken ct) =>
+        {
+            var ticket = options.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(body.RefreshToken ?? "");
+            if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow()
+                || ticket.Principal.FindFirstValue(ClaimTypes.Name) is not { } email
+                || await users.FindAsync(email, ct) is not { Disabled: false } user)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "refresh failed", type: "urn:fundmanager:problem:refresh-failed",
+                    detail: "The refresh token is not valid, has expired, or its user is disabled.");
+            }
+
+            return Results.SignIn(Principal(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        })
+        .AllowAnonymous()
+        .RequireRateLimiting(LoginRateLimit)
+        .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
+        .ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+
+    private static ClaimsPrincipal Principal(UserAccount user)
+    {
+        var claims = new List<Claim> { new(ClaimTypes.Name, user.Email) };
+        claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        if (user.DonorId is { } donor)
+        {
+            claims.Add(new Claim(RequestContext.DonorClaim, donor.ToString("D")));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, BearerTokenDefaults.AuthenticationScheme));
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using FundManager.Common;
+using FundManager.Entities;
+using FundManager.Finance;
+using FundManager.Recommendations;
+
+namespace FundManager.Api.Http.Endpoints;
+
+/// <summary>UPR recommendations and exchange rates.</summary>
+public static class ReferenceEndpoints
+{
+    public const int MaxRateLines = 10_000;
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var recommendations = api.MapGroup("/recommendations").WithTags("UPR recommendations");
+        recommendations.MapGet("/", async (int? limit, string? cursor, string? country, FundSystem system, CancellationToken ct) =>
+            Paging.Page(
+                (await system.Entities.AllAsync<UprRecommendation, RecommendationEvent>(EntityKind.Recommendation, ct: ct))
+                    .Where(r => country is null || string.Equals(r.StateUnderReview.Value, country, StringComparison.OrdinalIgnoreCase)),
+                r => r.Id, r => new { r.Id, StateUnderReview = r.StateUnderReview.Value, RecommendingStates = r.RecommendingStates.Select(s => s.Value), r.Cycle, r.Session, r.Text, r.Themes, r.SdgTargets, r.Position, r.Version },
+                limit, cursor))
+            .RequireAuthorization(Policies.Staff);
+        recommendations.MapPost("/", async (RegisterRecommendation body, HttpContext http, FundSystem system, CancellationToken ct) =>
+            Responses.Created(http, await system.Recommendations.HandleAsync(body, http.Command(), ct)))
+            .RequireAuthorization(Policies.Officer);
+
+        var rates = api.MapGroup("/exchange-rates").WithTags("Exchange rates");
+
+        // The UN operational rates form: one line per rate, "currency,units per USD,effective date" (a header line is allowed).
+        rates.MapPost("/", async (HttpRequest request, FundSystem system, CancellationToken ct) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var parsed = new List<ExchangeRate>();
+            var number = 0;
+            while (await reader.ReadLineAsync(ct) is { } line)
+            {
+                number++;
+                if (string.IsNullOrWhiteSpace(line) || (number == 1 && line.StartsWith("currency", StringComparison.OrdinalIgnoreCase)))
+                {
+                    continue;
+                }
+
+                if (parsed.Count >= MaxRateLines)
+                {
+                    throw RuleViolation.Of(BusinessRule.InvalidInput, $"At most {MaxRateLines} rates per import.", "body");
+                }
+
+                var fields = line.Split(',');
+                var field = $"line {number}";
+                if (fields.Length != 3
+                    || !decimal.TryParse(fields[1].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate)
+                    || !DateOnly.TryParseExact(fields[2].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
+                {
+                    throw RuleViolation.Of(BusinessRule.InvalidInput, $"Line {number} is not 'currency,units per USD,yyyy-MM-dd'.", field);
+                }
+
+                parsed.Add(new ExchangeRate(CurrencyCode.Parse(fields[0].Trim(), field), rate, BusinessDate.Check(on, field)));
+            }
+
+            var added = await system.Rates.RecordAsync(parsed, ct);
+            return Results.Ok(new { Read = parsed.Count, Added = added });
+        })
+        .Accepts<string>("text/csv")
+        .RequireAuthorization(Policies.Admin);
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace FundManager.Api.Http;
+
+/// <summary>Declares the bearer-token scheme in the OpenAPI document and requires it everywhere but login, refresh and health.</summary>
+public sealed class OpenApiSecurity : IOpenApiDocumentTransformer
+{
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "An access token from POST /api/v1/auth/login.",
+        };
+        var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", document)] = [] };
+        foreach (var (path, item) in document.Paths)
+        {
+            if (path.StartsWith("/api/v1/auth/", StringComparison.Ordinal) || path.StartsWith("/health", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var operation in item.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            {
+                operation.Security ??= [];
+                operation.Security.Add(requirement);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+}

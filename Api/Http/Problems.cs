@@ -1,0 +1,75 @@
+using System.Text.RegularExpressions;
+using FundManager.Common;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FundManager.Api.Http;
+
+/// <summary>
+/// Turns a broken rule into RFC 9457 problem details: a stable <c>type</c> per rule, a human <c>detail</c>,
+/// and <c>errors</c> per field. Nothing internal (stack, SQL, type names) ever reaches a response.
+/// </summary>
+public static partial class Problems
+{
+    private static readonly HashSet<BusinessRule> BadInput =
+    [
+        BusinessRule.InvalidInput, BusinessRule.UnknownCurrency, BusinessRule.UnknownCountry, BusinessRule.UnknownSdgTarget,
+        BusinessRule.AmountMustBePositive, BusinessRule.AmountPrecisionExceedsCurrency, BusinessRule.AmountTooLarge,
+        BusinessRule.ReasonRequired, BusinessRule.InvalidFundCode, BusinessRule.RateOutOfRange,
+    ];
+
+    /// <summary>The problem type of a rule: <c>urn:fundmanager:problem:tranche-exceeds-undisbursed-commitment</c>.</summary>
+    public static string TypeOf(BusinessRule rule) => "urn:fundmanager:problem:" + Kebab(rule.ToString());
+
+    public static int StatusOf(BusinessRule rule) => rule switch
+    {
+        BusinessRule.EntityNotFound => StatusCodes.Status404NotFound,
+        BusinessRule.VersionMismatch => StatusCodes.Status412PreconditionFailed,
+        BusinessRule.EntityAlreadyExists or BusinessRule.ConcurrencyConflict => StatusCodes.Status409Conflict,
+        _ when BadInput.Contains(rule) => StatusCodes.Status400BadRequest,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    public static IResult From(RuleViolation violation)
+    {
+        var errors = new Dictionary<string, string[]> { [violation.Field ?? "request"] = [violation.Message] };
+        return Results.ValidationProblem(
+            errors,
+            detail: violation.Message,
+            statusCode: StatusOf(violation.Rule),
+            title: Kebab(violation.Rule.ToString()).Replace('-', ' '),
+            type: TypeOf(violation.Rule),
+            extensions: new Dictionary<string, object?> { ["rule"] = violation.Rule.ToString() });
+    }
+
+    public static IResult Input(string field, string message) =>
+        From(RuleViolation.Of(BusinessRule.InvalidInput, message, field));
+
+    /// <summary>The exception handler: rules become problems; anything else a bare 500 with no internals.</summary>
+    public static async Task HandleAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var result = error switch
+        {
+            RuleViolation violation => From(violation),
+            BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => Input(JsonField(json.Path), "The body is not valid: " + Clean(json.Message)),
+            BadHttpRequestException bad => Input("request", bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : Clean(bad.Message)),
+            _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Internal error", detail: "The request failed; nothing was changed. The error was logged."),
+        };
+        await result.ExecuteAsync(context);
+    }
+
+    // "$.instalments[0].amount" → "instalments[0].amount", the name the caller wrote.
+    private static string JsonField(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    // Framework messages can name CLR types; keep only the part a caller can act on.
+    private static string Clean(string message) => TypeName().Replace(message, "value");
+
+    private static string Kebab(string name) => KebabPattern().Replace(name, "$1-$2").ToLowerInvariant();
+
+    [GeneratedRegex("([a-z0-9])([A-Z])")]
+    private static partial Regex KebabPattern();
+
+    [GeneratedRegex(@"'?(System|FundManager|Microsoft)\.[\w.`\[\]]+'?")]
+    private static partial Regex TypeName();
+}

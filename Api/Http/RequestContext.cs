@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using FundManager.Api.Identity;
+using FundManager.Common;
+using FundManager.Persistence;
+
+namespace FundManager.Api.Http;
+
+/// <summary>
+/// Who is calling and what they sent along with the body: the <c>Idempotency-Key</c> (the same key from
+/// the same user is the same command) and <c>If-Match</c> (the version the caller saw).
+/// </summary>
+public static class RequestContext
+{
+    public const string DonorClaim = "fundmanager:donor";
+    public const int MaxIdempotencyKeyLength = 200;
+
+    public static UserId User(this HttpContext http) =>
+        new(http.User.FindFirstValue(ClaimTypes.Name) ?? throw new InvalidOperationException("No authenticated user."));
+
+    /// <summary>The donor a donor user speaks for; null for everyone else.</summary>
+    public static Guid? OwnDonor(this HttpContext http) =>
+        http.User.IsInRole(Role.Donor) && Guid.TryParse(http.User.FindFirstValue(DonorClaim), out var id) ? id : null;
+
+    /// <summary>True when the caller sees every donor's data (secretariat, Board, auditors, admins).</summary>
+    public static bool SeesAllDonors(this HttpContext http) =>
+        http.User.IsInRole(Role.Officer) || http.User.IsInRole(Role.Approver) || http.User.IsInRole(Role.Board)
+        || http.User.IsInRole(Role.Auditor) || http.User.IsInRole(Role.Admin);
+
+    /// <summary>The command context of this request; throws a <see cref="RuleViolation"/> for a malformed header.</summary>
+    public static CommandContext Command(this HttpContext http)
+    {
+        var user = http.User();
+        var commandId = CommandId.New();
+        if (http.Request.Headers.TryGetValue("Idempotency-Key", out var keys))
+        {
+            var key = keys.ToString();
+            if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl))
+            {
+                throw RuleViolation.Of(BusinessRule.InvalidInput, $"An Idempotency-Key is 1 to {MaxIdempotencyKeyLength} printable characters.", "Idempotency-Key");
+            }
+
+            // The same key from the same user names the same command, so a replay returns its first result.
+            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(user.Value + "\n" + key));
+            commandId = new CommandId(new Guid(hash.AsSpan(0, 16)));
+        }
+
+        long? expected = null;
+        if (http.Request.Headers.TryGetValue("If-Match", out var match))
+        {
+            var text = match.ToString().Trim().Trim('"');
+            if (text.StartsWith('v'))
+            {
+                text = text[1..];
+            }
+
+            expected = long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) && version > 0
+                ? version
+                : throw RuleViolation.Of(BusinessRule.InvalidInput, "If-Match carries an entity tag as given by ETag, such as \"v3\".", "If-Match");
+        }
+
+        return new CommandContext(commandId, user, expected);
+    }
+
+    /// <summary>The entity tag of a version: <c>"v3"</c>.</summary>
+    public static string ETag(long version) => $"\"v{version}\"";
+}

@@ -1,0 +1,41 @@
+using FundManager.Entities;
+using FundManager.Persistence;
+
+namespace FundManager.Api.Http;
+
+/// <summary>The shapes of successful responses: an entity with its ETag, or what a command did.</summary>
+public static class Responses
+{
+    /// <summary>The entity's view with its version as ETag; a missing entity is <see cref="Common.BusinessRule.EntityNotFound"/> (404).</summary>
+    public static IResult Found<TEntity, TView>(HttpContext http, TEntity entity, Func<TEntity, TView> view)
+        where TEntity : IVersioned
+    {
+        if (!entity.Exists)
+        {
+            throw NotFound();
+        }
+
+        http.Response.Headers.ETag = RequestContext.ETag(entity.Version);
+        return Results.Ok(view(entity));
+    }
+
+    public static Common.RuleViolation NotFound() =>
+        Common.RuleViolation.Of(Common.BusinessRule.EntityNotFound, "There is no such record, or it is not yours to see.", "id");
+
+    /// <summary>201 with what a creating command did; a replay (same Idempotency-Key) returns the same response.</summary>
+    public static IResult Created(HttpContext http, CommandResult result) => Respond(http, result, StatusCodes.Status201Created);
+
+    /// <summary>200 with what a command did, the changed entity's new version as ETag.</summary>
+    public static IResult Done(HttpContext http, CommandResult result) => Respond(http, result, StatusCodes.Status200OK);
+
+    private static IResult Respond(HttpContext http, CommandResult result, int status)
+    {
+        if (result.Replayed)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        http.Response.Headers.ETag = RequestContext.ETag(result.Version);
+        return Results.Json(CommandResponses.Of(result), statusCode: status);
+    }
+}

@@ -1,0 +1,94 @@
+using FundManager.Donors;
+using FundManager.Finance;
+using FundManager.Funds;
+using FundManager.Grants;
+using FundManager.Ledger;
+using FundManager.Persistence;
+using FundManager.Pledges;
+
+namespace FundManager.Api.Http;
+
+/// <summary>What a command did: the entity it created or changed, and that entity's new version.</summary>
+public sealed record CommandResponse(string Id, string Kind, long Version);
+
+/// <summary>A page of a list and the cursor of the next page (null on the last).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+public sealed record AmountView(decimal Amount, string Currency)
+{
+    public static AmountView Of(Money money) => new(money.Amount, money.Currency.Code);
+}
+
+public sealed record FundView(string Code, string Name, string BaseCurrency, decimal PscRate, decimal ReserveRate, bool RequiresUprRecommendations, long Version)
+{
+    public static FundView Of(Fund f) => new(f.Code.Value, f.Name, f.BaseCurrency.Code, f.PscRate, f.ReserveRate, f.RequiresUprRecommendations, f.Version);
+}
+
+public sealed record DonorView(Guid Id, string Name, DonorType Type, string? Country, long Version)
+{
+    public static DonorView Of(Donor d) => new(d.Id.Value, d.Name, d.Type, d.Country?.Value, d.Version);
+}
+
+public sealed record InstalmentView(int Number, DateOnly DueOn, AmountView Amount, AmountView Paid, AmountView Outstanding, AmountView BookedUsd);
+
+public sealed record PledgeView(
+    Guid Id, Guid Donor, string Fund, string Currency, AmountView Total, AmountView Paid, AmountView Outstanding, PledgeStatus Status,
+    EarmarkKind Earmark, string? EarmarkTarget, DateOnly AnnouncedOn, DateOnly? SignedOn, IReadOnlyList<InstalmentView> Instalments, long Version)
+{
+    public static PledgeView Of(Pledge p) => new(
+        p.Id.Value, p.Donor.Value, p.Fund.Value, p.Currency.Code, AmountView.Of(p.Total), AmountView.Of(p.Paid), AmountView.Of(p.Outstanding), p.Status,
+        p.Earmark.Kind, p.Earmark.Target, p.AnnouncedOn, p.SignedOn,
+        p.Instalments.Select(i => new InstalmentView(i.Number, i.DueOn, AmountView.Of(i.Amount), AmountView.Of(i.Paid), AmountView.Of(i.Outstanding), AmountView.Of(i.BookedUsd))).ToList(),
+        p.Version);
+}
+
+public sealed record ReceiptView(Guid Id, Guid Pledge, string Reference, ReceiptChannel Channel, DateOnly ReceivedOn, AmountView Amount, decimal UnitsPerUsd, AmountView Usd, AmountView ExchangeDifference, string RecordedBy, DateTimeOffset RecordedAt);
+
+public sealed record TrancheView(int Number, DateOnly PlannedOn, decimal PlannedAmount, TrancheState State, decimal? PreparedAmount, string? PreparedBy, decimal? PaidAmount, decimal? Psc, string? ApprovedBy, DateOnly? PaidOn);
+
+public sealed record GrantView(
+    Guid Id, string Fund, GrantStatus Status, string Title, string Summary, string ImplementingEntity, ImplementingEntityType ImplementingEntityType,
+    string Country, string Region, DateOnly Start, DateOnly End, CooperationModality Modality, IReadOnlyList<string> Recommendations, IReadOnlyList<string> SdgTargets,
+    IReadOnlyList<BudgetLineView> Budget, decimal DirectBudget, decimal? PscRate, decimal CommittedPsc, decimal Commitment, decimal Disbursed, decimal PscCharged,
+    decimal OpenCommitment, string? ConsentReference, DateOnly? ConsentGivenOn, string? BoardSession, IReadOnlyList<TrancheView> Tranches,
+    IReadOnlyList<Indicator> Indicators, IReadOnlyList<ProgressReport> ProgressReports, IReadOnlyList<RecommendationProgress> RecommendationProgress, long Version)
+{
+    public static GrantView Of(Grant g) => new(
+        g.Id.Value, g.Fund.Value, g.Status, g.Details.Title, g.Details.Summary, g.Details.ImplementingEntity.Name, g.Details.ImplementingEntity.Type,
+        g.Details.Country.Value, g.Details.Region.ToString(), g.Details.Period.Start, g.Details.Period.End, g.Details.Modality, g.Details.Recommendations, g.Details.SdgTargets,
+        g.Budget.Select(b => new BudgetLineView(b.Year, b.Amount.Amount)).ToList(), g.DirectBudget.Amount, g.PscRate, g.CommittedPsc.Amount, g.Commitment.Amount,
+        g.Disbursed.Amount, g.PscCharged.Amount, g.OpenCommitment.Amount, g.Consent?.Reference, g.Consent?.GivenOn, g.BoardSession,
+        g.Tranches.Select(t => new TrancheView(t.Number, t.PlannedOn, t.PlannedAmount.Amount, t.State, t.PreparedAmount?.Amount, t.PreparedBy?.Value, t.PaidAmount?.Amount, t.Psc?.Amount, t.ApprovedBy?.Value, t.PaidOn)).ToList(),
+        g.Indicators, g.ProgressReports, g.RecommendationProgress, g.Version);
+}
+
+public sealed record BudgetLineView(int Year, decimal Amount);
+
+public sealed record TrialBalanceView(string Fund, DateOnly? AsOf, string Currency, IReadOnlyList<TrialBalanceRowView> Rows, decimal TotalDebit, decimal TotalCredit)
+{
+    public static TrialBalanceView Of(TrialBalance t) => new(
+        t.Fund.Value, t.AsOf, "USD", t.Rows.Select(r => new TrialBalanceRowView(r.Code, r.Name, r.Debit, r.Credit, r.Balance)).ToList(), t.TotalDebit, t.TotalCredit);
+}
+
+public sealed record TrialBalanceRowView(string Account, string Name, decimal Debit, decimal Credit, decimal Balance);
+
+public sealed record JournalLineView(string Account, decimal Debit, decimal Credit, string Currency, decimal OriginalAmount, string? Memo);
+
+public sealed record JournalEntryView(
+    long Sequence, DateOnly Date, string Description, string SourceStream, long SourceVersion, string SourceEvent, Guid CommandId, string Actor,
+    DateTimeOffset RecordedAt, string PreviousHash, string Hash, IReadOnlyList<JournalLineView> Lines)
+{
+    public static JournalEntryView Of(JournalEntry e) => new(
+        e.Sequence, e.Date, e.Description, e.SourceStream, e.SourceVersion, e.SourceEvent, e.CommandId, e.Actor, e.RecordedAt,
+        Convert.ToHexString(e.PreviousHash).ToLowerInvariant(), Convert.ToHexString(e.Hash).ToLowerInvariant(),
+        e.Lines.Select(l => new JournalLineView(AccountInfo.Code(l.Account), l.Debit, l.Credit, l.Original.Currency.Code, l.Original.Amount, l.Memo)).ToList());
+}
+
+public static class CommandResponses
+{
+    public static CommandResponse Of(CommandResult result)
+    {
+        var stream = Entities.StreamId.Parse(result.Stream);
+        return new CommandResponse(stream.Key, stream.Kind, result.Version);
+    }
+}

@@ -1,0 +1,156 @@
+using FundManager.Common;
+using Microsoft.AspNetCore.Identity;
+using Npgsql;
+
+namespace FundManager.Api.Identity;
+
+/// <summary>
+/// Users in PostgreSQL, passwords hashed by ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>.
+/// After <see cref="MaxFailedLogins"/> wrong passwords in a row an account is locked for <see cref="LockoutDuration"/>.
+/// </summary>
+public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    public const int MaxFailedLogins = 5;
+    public const int MinPasswordLength = 12;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    private static readonly PasswordHasher<UserAccount> Hasher = new();
+
+    /// <summary>Adds a user; refuses a duplicate e-mail, unknown roles, a short password, or a donor role without exactly one existing donor.</summary>
+    public async Task AddAsync(string email, string password, IReadOnlyList<string> roles, Guid? donorId, CancellationToken ct = default)
+    {
+        var normalised = NormaliseEmail(email);
+        if (roles.Count == 0 || roles.Any(r => !Role.All.Contains(r)))
+        {
+            throw RuleViolation.Of(BusinessRule.InvalidInput, $"Roles are some of: {string.Join(", ", Role.All)}.", "roles");
+        }
+
+        if (roles.Contains(Role.Donor) != donorId.HasValue)
+        {
+            throw RuleViolation.Of(BusinessRule.InvalidInput, "A donor user is linked to exactly one donor (--donor), and only a donor user is.", "donor");
+        }
+
+        if (password.Length < MinPasswordLength)
+        {
+            throw RuleViolation.Of(BusinessRule.InvalidInput, $"A password has at least {MinPasswordLength} characters.", "password");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (donorId is { } donor)
+        {
+            await using var exists = new NpgsqlCommand("select exists (select 1 from streams where id = $1)", connection);
+            exists.Parameters.Add(new() { Value = $"donor/{donor:D}" });
+            if (!(bool)(await exists.ExecuteScalarAsync(ct))!)
+            {
+                throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no donor {donor}.", "donor");
+            }
+        }
+
+        var account = new UserAccount(normalised, "", roles.Distinct().ToList(), donorId, false, 0, null, clock.GetUtcNow());
+        await using var insert = new NpgsqlCommand(
+            "insert into users (email, password_hash, roles, donor_id, created_at) values ($1, $2, $3, $4, $5)", connection);
+        insert.Parameters.Add(new() { Value = normalised });
+        insert.Parameters.Add(new() { Value = Hasher.HashPassword(account, password) });
+        insert.Parameters.Add(new() { Value = account.Roles.ToArray() });
+        insert.Parameters.Add(new() { Value = (object?)donorId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+        insert.Parameters.Add(new() { Value = account.CreatedAt });
+        try
+        {
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw RuleViolation.Of(BusinessRule.EntityAlreadyExists, $"A user {normalised} already exists.", "email");
+        }
+    }
+
+    public async Task<UserAccount?> FindAsync(string email, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "select email, password_hash, roles, donor_id, disabled, failed_logins, locked_until, created_at from users where email = $1", connection);
+        cmd.Parameters.Add(new() { Value = email.Trim().ToLowerInvariant() });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "select email, password_hash, roles, donor_id, disabled, failed_logins, locked_until, created_at from users order by email", connection);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var users = new List<UserAccount>();
+        while (await reader.ReadAsync(ct))
+        {
+            users.Add(Read(reader));
+        }
+
+        return users;
+    }
+
+    public async Task<bool> DisableAsync(string email, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("update users set disabled = true where email = $1", connection);
+        cmd.Parameters.Add(new() { Value = email.Trim().ToLowerInvariant() });
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>Checks a password; counts failures, locks after too many, and resets the count on success. Null when refused.</summary>
+    public async Task<UserAccount?> VerifyAsync(string email, string password, CancellationToken ct = default)
+    {
+        var user = await FindAsync(email, ct);
+        var now = clock.GetUtcNow();
+        if (user is null || user.Disabled || user.IsLocked(now))
+        {
+            // Hash anyway, so that an unknown e-mail takes as long as a wrong password.
+            Hasher.VerifyHashedPassword(new UserAccount("", "", [], null, false, 0, null, now), DummyHash, password);
+            return null;
+        }
+
+        var result = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        if (result == PasswordVerificationResult.Failed)
+        {
+            await using var fail = new NpgsqlCommand("""
+                update users set failed_logins = failed_logins + 1,
+                    locked_until = case when failed_logins + 1 >= $2 then $3 else locked_until end
+                where email = $1
+                """, connection);
+            fail.Parameters.Add(new() { Value = user.Email });
+            fail.Parameters.Add(new() { Value = MaxFailedLogins });
+            fail.Parameters.Add(new() { Value = now + LockoutDuration });
+            await fail.ExecuteNonQueryAsync(ct);
+            return null;
+        }
+
+        await using var ok = new NpgsqlCommand("update users set failed_logins = 0, locked_until = null where email = $1", connection);
+        ok.Parameters.Add(new() { Value = user.Email });
+        await ok.ExecuteNonQueryAsync(ct);
+        return user with { FailedLogins = 0, LockedUntil = null };
+    }
+
+    private static readonly string DummyHash = Hasher.HashPassword(new UserAccount("", "", [], null, false, 0, null, DateTimeOffset.UnixEpoch), "not a real password");
+
+    private static string NormaliseEmail(string email)
+    {
+        var value = Text.Check(email, "email", 254, allowLineBreaks: false).ToLowerInvariant();
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != value.LastIndexOf('@') || at == value.Length - 1 || value.Any(char.IsWhiteSpace))
+        {
+            throw RuleViolation.Of(BusinessRule.InvalidInput, "An e-mail address looks like name@example.org.", "email");
+        }
+
+        return value;
+    }
+
+    private static UserAccount Read(NpgsqlDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetFieldValue<string[]>(2),
+        reader.IsDBNull(3) ? null : reader.GetGuid(3),
+        reader.GetBoolean(4),
+        reader.GetInt32(5),
+        reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+        reader.GetFieldValue<DateTimeOffset>(7));
+}

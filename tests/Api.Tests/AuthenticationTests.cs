@@ -1,0 +1,50 @@
+namespace FundManager.Api.Tests;
+
+public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task Login_gives_a_bearer_token_that_opens_the_api_and_refresh_gives_another()
+    {
+        var client = api.CreateClient();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/funds")).StatusCode);
+
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = DemoUsers.Officer, password = DemoUsers.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var token = (await login.Content.ReadFromJsonAsync<ApiFactory.TokenResponse>())!;
+        Assert.Equal("Bearer", token.TokenType);
+        Assert.Equal(3600, token.ExpiresIn);
+
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/funds");
+        request.Headers.Authorization = new("Bearer", token.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+
+        var refreshed = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = token.RefreshToken });
+        Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "forged" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account_and_a_locked_account_cannot_log_in()
+    {
+        var email = $"locked-{Guid.NewGuid():N}@test.org";
+        await new Identity.UserStore(api.System.DataSource, TimeProvider.System).AddAsync(email, "correct-horse-battery", [Identity.Role.Board], null);
+        var client = api.CreateClient();
+        for (var i = 0; i < Identity.UserStore.MaxFailedLogins; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "wrong-password-x" });
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+            Assert.Equal("application/problem+json", wrong.Content.Headers.ContentType?.MediaType);
+        }
+
+        var right = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "correct-horse-battery" });
+        Assert.Equal(HttpStatusCode.Unauthorized, right.StatusCode);
+        Assert.True((await new Identity.UserStore(api.System.DataSource, TimeProvider.System).FindAsync(email))!.IsLocked(DateTimeOffset.UtcNow));
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    [InlineData("/openapi/v1.json")]
+    public async Task Anonymous_callers_reach_health_and_the_openapi_document(string path) =>
+        Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync(path)).StatusCode);
+}

@@ -1,0 +1,59 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using FundManager.Api.Demo;
+using FundManager.Api.Http;
+using FundManager.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace FundManager.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The API in memory (WebApplicationFactory) on a fresh database per test class, loaded with the demo data set
+/// and the demo users, so that every role has someone to log in as.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<ApiStartup>, IAsyncLifetime
+{
+    private readonly DatabaseFixture _database = new();
+
+    public string ConnectionString => _database.ConnectionString;
+
+    public FundSystem System => _database.System;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        await new DemoDataSet(_database.System, _ => { }).LoadAsync();
+        await DemoUsers.EnsureAsync(_database.System, CancellationToken.None);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await _database.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    protected override IHostBuilder CreateHostBuilder() =>
+        Host.CreateDefaultBuilder()
+            .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [ApiStartup.DatabaseKey] = _database.ConnectionString,
+                ["Logging:LogLevel:Default"] = "Warning",
+            }))
+            .ConfigureWebHostDefaults(web => web.UseStartup<ApiStartup>());
+
+    /// <summary>A client logged in as <paramref name="email"/> with the demo password.</summary>
+    public async Task<HttpClient> LoginAsync(string email)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = DemoUsers.Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return client;
+    }
+
+    public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken);
+}
