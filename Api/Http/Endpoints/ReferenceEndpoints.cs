@@ -61,7 +61,7 @@ public static class ReferenceEndpoints
             var added = await system.Rates.RecordAsync(parsed, ct);
             return Results.Ok(new { Read = parsed.Count, Added = added });
         })
-        .Accepts<string>("text/csv")
+        .WithDescription("Body: text/csv, one rate per line: currency,units per USD,yyyy-MM-dd (a header line is allowed).")
         .RequireAuthorization(Policies.Admin);
     }
 }
