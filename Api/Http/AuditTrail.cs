@@ -21,13 +21,22 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock, 
         {
             await next(http);
         }
-        finally
+        catch (Exception e)
         {
-            await RecordAsync(http);
+            // The exception handler, further out, has not written the response yet: record the status it will.
+            await RecordAsync(http, e switch
+            {
+                Common.RuleViolation violation => Problems.StatusOf(violation.Rule),
+                BadHttpRequestException bad => bad.StatusCode,
+                _ => StatusCodes.Status500InternalServerError,
+            });
+            throw;
         }
+
+        await RecordAsync(http, http.Response.StatusCode);
     }
 
-    private async Task RecordAsync(HttpContext http)
+    private async Task RecordAsync(HttpContext http, int status)
     {
         try
         {
@@ -36,7 +45,6 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock, 
                 insert into audit_log (at, actor, client_address, method, path, entity, status, outcome, idempotency_key)
                 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
                 """, connection);
-            var status = http.Response.StatusCode;
             var entity = http.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString()
                 : http.Request.RouteValues.TryGetValue("code", out var code) ? code?.ToString() : null;
             cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
