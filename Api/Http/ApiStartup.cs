@@ -54,6 +54,7 @@ public sealed class ApiStartup(IConfiguration configuration)
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(ActiveUsers.InvokeAsync);
         app.UseAuthorization();
         app.Use((http, next) => http.RequestServices.GetRequiredService<AuditTrail>().InvokeAsync(http, next));
         app.UseSwaggerUI(o =>

@@ -9,7 +9,11 @@ public sealed record UserAccount(
     bool Disabled,
     int FailedLogins,
     DateTimeOffset? LockedUntil,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? TokensRevokedAt = null)
 {
+    /// <summary>Whether a token issued at <paramref name="issued"/> may still be used.</summary>
+    public bool Accepts(DateTimeOffset? issued) => !Disabled && (TokensRevokedAt is null || (issued is { } at && at > TokensRevokedAt));
+
     public bool IsLocked(DateTimeOffset now) => LockedUntil is { } until && until > now;
 }

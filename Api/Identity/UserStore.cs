@@ -67,7 +67,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(
-            "select email, password_hash, roles, donor_id, disabled, failed_logins, locked_until, created_at from users where email = $1", connection);
+            "select email, password_hash, roles, donor_id, disabled, failed_logins, locked_until, created_at, tokens_revoked_at from users where email = $1", connection);
         cmd.Parameters.Add(new() { Value = email.Trim().ToLowerInvariant() });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct) ? Read(reader) : null;
@@ -77,7 +77,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(
-            "select email, password_hash, roles, donor_id, disabled, failed_logins, locked_until, created_at from users order by email", connection);
+            "select email, password_hash, roles, donor_id, disabled, failed_logins, locked_until, created_at, tokens_revoked_at from users order by email", connection);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var users = new List<UserAccount>();
         while (await reader.ReadAsync(ct))
@@ -91,9 +91,20 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
     public async Task<bool> DisableAsync(string email, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand("update users set disabled = true where email = $1", connection);
+        await using var cmd = new NpgsqlCommand("update users set disabled = true, tokens_revoked_at = $2 where email = $1", connection);
         cmd.Parameters.Add(new() { Value = email.Trim().ToLowerInvariant() });
+        cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
         return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>Invalidates every token issued to the user until now (logout).</summary>
+    public async Task RevokeTokensAsync(string email, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("update users set tokens_revoked_at = $2 where email = $1", connection);
+        cmd.Parameters.Add(new() { Value = email.Trim().ToLowerInvariant() });
+        cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Checks a password; counts failures, locks after too many, and resets the count on success. Null when refused.</summary>
@@ -152,5 +163,6 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
         reader.GetBoolean(4),
         reader.GetInt32(5),
         reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-        reader.GetFieldValue<DateTimeOffset>(7));
+        reader.GetFieldValue<DateTimeOffset>(7),
+        reader.IsDBNull(8) ? null : reader.GetFieldValue<DateTimeOffset>(8));
 }

@@ -47,4 +47,24 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
     [InlineData("/openapi/v1.json")]
     public async Task Anonymous_callers_reach_health_and_the_openapi_document(string path) =>
         Assert.Equal(HttpStatusCode.OK, (await api.CreateClient().GetAsync(path)).StatusCode);
+
+    [Fact]
+    public async Task Logout_and_disabling_invalidate_tokens_already_issued()
+    {
+        var store = new Identity.UserStore(api.System.DataSource, TimeProvider.System);
+        var email = $"leaver-{Guid.NewGuid():N}@test.org";
+        await store.AddAsync(email, DemoUsers.Password, [Identity.Role.Auditor], null);
+        var first = await api.LoginAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/api/v1/funds")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await first.PostAsync("/api/v1/auth/logout", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync("/api/v1/funds")).StatusCode);
+
+        await Task.Delay(10);
+        var second = await api.LoginAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/api/v1/funds")).StatusCode);
+        Assert.True(await store.DisableAsync(email));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync("/api/v1/funds")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = DemoUsers.Password })).StatusCode);
+    }
 }

@@ -13,13 +13,13 @@ public static class AuthEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Authentication");
-        auth.MapPost("/login", async (LoginRequest body, UserStore users, CancellationToken ct) =>
+        auth.MapPost("/login", async (LoginRequest body, UserStore users, TimeProvider clock, CancellationToken ct) =>
         {
             var user = await users.VerifyAsync(body.Email ?? "", body.Password ?? "", ct);
             return user is null
                 ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "login failed", type: "urn:fundmanager:problem:login-failed",
                     detail: "The e-mail or password is wrong, or the account is disabled or locked after repeated failures.")
-                : Results.SignIn(Principal(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+                : Results.SignIn(Principal(user, clock), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
         })
         .AllowAnonymous()
         .RequireRateLimiting(LoginRateLimit)
@@ -31,23 +31,42 @@ public static class AuthEndpoints
             var ticket = options.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(body.RefreshToken ?? "");
             if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow()
                 || ticket.Principal.FindFirstValue(ClaimTypes.Name) is not { } email
-                || await users.FindAsync(email, ct) is not { Disabled: false } user)
+                || await users.FindAsync(email, ct) is not { } user || !user.Accepts(IssuedAt(ticket.Principal)))
             {
                 return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "refresh failed", type: "urn:fundmanager:problem:refresh-failed",
                     detail: "The refresh token is not valid, has expired, or its user is disabled.");
             }
 
-            return Results.SignIn(Principal(user), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+            return Results.SignIn(Principal(user, clock), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
         })
         .AllowAnonymous()
         .RequireRateLimiting(LoginRateLimit)
         .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
         .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        auth.MapPost("/logout", async (HttpContext http, UserStore users, CancellationToken ct) =>
+        {
+            await users.RevokeTokensAsync(http.User().Value, ct);
+            return Results.NoContent();
+        })
+        .RequireAuthorization();
     }
 
-    private static ClaimsPrincipal Principal(UserAccount user)
+    /// <summary>When the token was issued, to the tick (the ticket's own time keeps only seconds).</summary>
+    public static DateTimeOffset? IssuedAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(IssuedClaim), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ticks)
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
+
+    private const string IssuedClaim = "fundmanager:issued";
+
+    private static ClaimsPrincipal Principal(UserAccount user, TimeProvider clock)
     {
-        var claims = new List<Claim> { new(ClaimTypes.Name, user.Email) };
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, user.Email),
+            new(IssuedClaim, clock.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        };
         claims.AddRange(user.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         if (user.DonorId is { } donor)
         {
