@@ -19,14 +19,16 @@ public sealed class FundSystem : IAsyncDisposable
     {
         DataSource = dataSource;
         Clock = clock;
-        var runner = new CommandRunner(dataSource, clock);
+        // Commands and reads share one cache of entities' events, as one activated grain serves both.
+        var cache = new EntityCache();
+        var runner = new CommandRunner(dataSource, clock, cache);
         Funds = new FundService(runner);
         Donors = new DonorService(runner);
         Pledges = new PledgeService(runner);
         Grants = new GrantService(runner);
         Recommendations = new RecommendationService(runner);
         Rates = new ExchangeRateStore(dataSource, clock);
-        Entities = new EntityReader(dataSource);
+        Entities = new EntityReader(dataSource, cache);
         Ledger = new LedgerQueries(dataSource);
     }
 

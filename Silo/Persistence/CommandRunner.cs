@@ -13,10 +13,9 @@ namespace FundManager.Persistence;
 /// state and writes events, journal entries and the command id together. A writer that lost a race
 /// for the same entity retries on the new state; a broken rule rolls everything back.
 /// </summary>
-public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider clock, EntityCache cache)
 {
     private const int MaxAttempts = 20;
-    private readonly EntityCache _cache = new();
 
     public TimeProvider Clock => clock;
 
@@ -43,7 +42,7 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
 
             try
             {
-                var uow = new UnitOfWork(connection, tx, id, actor, clock.GetUtcNow(), expectedVersion, _cache);
+                var uow = new UnitOfWork(connection, tx, id, actor, clock.GetUtcNow(), expectedVersion, cache);
                 var result = await decide(uow, ct);
                 await uow.FlushAsync(kind, bodyHash, result, ct);
                 await tx.CommitAsync(ct);

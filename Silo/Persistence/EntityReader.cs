@@ -7,20 +7,67 @@ using Npgsql;
 namespace FundManager.Persistence;
 
 /// <summary>Reads entities and their histories outside any command (for queries, reports and verification).</summary>
-public sealed class EntityReader(NpgsqlDataSource dataSource)
+public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
 {
-    /// <summary>Rebuilds an entity from its history; <see cref="Entity{TEvent}.Exists"/> is false if it has none.</summary>
+    /// <summary>
+    /// Rebuilds an entity from its history; <see cref="Entity{TEvent}.Exists"/> is false if it has none. Only the
+    /// events newer than those cached are read from the database.
+    /// </summary>
     public async Task<TEntity> LoadAsync<TEntity, TEvent>(StreamId stream, CancellationToken ct = default)
         where TEntity : Entity<TEvent>, new()
         where TEvent : class
     {
-        var entity = new TEntity();
-        foreach (var stored in await HistoryAsync(stream, ct))
+        var key = stream.ToString();
+        var cached = cache.Get(key);
+        var events = new List<object>(cached);
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        await using (var cmd = new NpgsqlCommand("select type, data from events where stream_id = $1 and version > $2 order by version", connection))
         {
-            entity.Apply((TEvent)stored.Event);
+            cmd.Parameters.Add(new() { Value = key });
+            cmd.Parameters.Add(new() { Value = (long)cached.Count });
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                events.Add(JsonSerializer.Deserialize(reader.GetString(1), EventTypes.TypeOf(reader.GetString(0)), StoredJson.Options)!);
+            }
+        }
+
+        if (events.Count > cached.Count)
+        {
+            cache.Put(key, events);
+        }
+
+        var entity = new TEntity();
+        foreach (var e in events)
+        {
+            entity.Apply((TEvent)e);
         }
 
         return entity;
+    }
+
+    /// <summary>The pledges of one donor, found through the donor recorded in each pledge's announcement.</summary>
+    public async Task<IReadOnlyList<Pledges.Pledge>> PledgesOfDonorAsync(Common.DonorId donor, CancellationToken ct = default)
+    {
+        var streams = new List<string>();
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        await using (var cmd = new NpgsqlCommand("select stream_id from events where type = 'PledgeAnnounced' and data ->> 'donor' = $1 order by stream_id", connection))
+        {
+            cmd.Parameters.Add(new() { Value = donor.ToString() });
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                streams.Add(reader.GetString(0));
+            }
+        }
+
+        var pledges = new List<Pledges.Pledge>();
+        foreach (var stream in streams)
+        {
+            pledges.Add(await LoadAsync<Pledges.Pledge, Pledges.PledgeEvent>(StreamId.Parse(stream), ct));
+        }
+
+        return pledges;
     }
 
     /// <summary>Every entity of a kind (optionally of one fund), rebuilt, in order of creation.</summary>

@@ -15,9 +15,11 @@ public static class PledgeEndpoints
             // A donor user's list is their own, whatever filter they send.
             var own = http.SeesAllDonors() ? donor : http.OwnDonor() ?? throw Responses.NotFound();
             var fundCode = fund is null ? (FundCode?)null : FundCode.Parse(fund);
-            var all = await system.Entities.AllAsync<Pledge, PledgeEvent>(EntityKind.Pledge, fundCode, ct);
+            var all = own is { } donorId
+                ? await system.Entities.PledgesOfDonorAsync(new DonorId(donorId), ct)
+                : await system.Entities.AllAsync<Pledge, PledgeEvent>(EntityKind.Pledge, fundCode, ct);
             return Paging.Page(
-                all.Where(p => own is null || p.Donor.Value == own)
+                all.Where(p => fundCode is null || p.Fund == fundCode)
                     .Where(p => status is null || p.Status == status)
                     .Where(p => year is null || p.Instalments.Any(i => i.DueOn.Year == year)),
                 p => p.Id.ToString(), PledgeView.Of, limit, cursor);
