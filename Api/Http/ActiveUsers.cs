@@ -5,7 +5,8 @@ namespace FundManager.Api.Http;
 
 /// <summary>
 /// Bearer tokens are self-contained, so a token outlives a logout or a disabled account unless checked:
-/// every authenticated request is refused (401) when its user is disabled or revoked tokens after this one was issued.
+/// every authenticated request is refused (401) when its user is disabled or revoked tokens after this one was issued
+/// (seen at once in this process, within <see cref="UserStore.TokenCheckFreshness"/> in another).
 /// </summary>
 public static class ActiveUsers
 {
@@ -14,7 +15,7 @@ public static class ActiveUsers
         if (http.User.Identity?.IsAuthenticated == true && http.User.FindFirstValue(ClaimTypes.Name) is { } email)
         {
             var issued = Endpoints.AuthEndpoints.IssuedAt(http.User);
-            var user = await http.RequestServices.GetRequiredService<UserStore>().FindAsync(email, http.RequestAborted);
+            var user = await http.RequestServices.GetRequiredService<UserStore>().FindForTokenCheckAsync(email, http.RequestAborted);
             if (user is null || !user.Accepts(issued))
             {
                 await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "token revoked", type: "urn:fundmanager:problem:token-revoked",

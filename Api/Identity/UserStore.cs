@@ -15,6 +15,25 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
+    /// <summary>How long a token check may rely on what it last read of a user (another process's logout takes at most this long to bite).</summary>
+    public static readonly TimeSpan TokenCheckFreshness = TimeSpan.FromSeconds(1);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (UserAccount? User, DateTimeOffset ReadAt)> _recent = new(StringComparer.Ordinal);
+
+    /// <summary>The user as a token check needs it: read at most <see cref="TokenCheckFreshness"/> ago.</summary>
+    public async Task<UserAccount?> FindForTokenCheckAsync(string email, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        if (_recent.TryGetValue(email, out var recent) && now - recent.ReadAt < TokenCheckFreshness)
+        {
+            return recent.User;
+        }
+
+        var user = await FindAsync(email, ct);
+        _recent[email] = (user, now);
+        return user;
+    }
+
     /// <summary>Adds a user; refuses a duplicate e-mail, unknown roles, a short password, or a donor role without exactly one existing donor.</summary>
     public async Task AddAsync(string email, string password, IReadOnlyList<string> roles, Guid? donorId, CancellationToken ct = default)
     {
@@ -94,7 +113,9 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
         await using var cmd = new NpgsqlCommand("update users set disabled = true, tokens_revoked_at = $2 where email = $1", connection);
         cmd.Parameters.Add(new() { Value = email.Trim().ToLowerInvariant() });
         cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
-        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+        var disabled = await cmd.ExecuteNonQueryAsync(ct) == 1;
+        _recent.TryRemove(email.Trim().ToLowerInvariant(), out _);
+        return disabled;
     }
 
     /// <summary>Invalidates every token issued to the user until now (logout).</summary>
@@ -105,6 +126,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
         cmd.Parameters.Add(new() { Value = email.Trim().ToLowerInvariant() });
         cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
         await cmd.ExecuteNonQueryAsync(ct);
+        _recent.TryRemove(email.Trim().ToLowerInvariant(), out _);
     }
 
     /// <summary>Checks a password; counts failures, locks after too many, and resets the count on success. Null when refused.</summary>

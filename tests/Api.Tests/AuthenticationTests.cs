@@ -51,7 +51,8 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
     [Fact]
     public async Task Logout_and_disabling_invalidate_tokens_already_issued()
     {
-        var store = new Identity.UserStore(api.System.DataSource, TimeProvider.System);
+        // The server's own store, as `users disable` in another process is seen only after UserStore.TokenCheckFreshness.
+        var store = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Identity.UserStore>(api.Services);
         var email = $"leaver-{Guid.NewGuid():N}@test.org";
         await store.AddAsync(email, DemoUsers.Password, [Identity.Role.Auditor], null);
         var first = await api.LoginAsync(email);
