@@ -30,6 +30,7 @@ public sealed class FundSystem : IAsyncDisposable
         Rates = new ExchangeRateStore(dataSource, clock);
         Entities = new EntityReader(dataSource, cache);
         Ledger = new LedgerQueries(dataSource);
+        Receipts = new ReceiptQueries(dataSource);
     }
 
     public NpgsqlDataSource DataSource { get; }
@@ -52,6 +53,8 @@ public sealed class FundSystem : IAsyncDisposable
 
     public LedgerQueries Ledger { get; }
 
+    public ReceiptQueries Receipts { get; }
+
     public static async Task<FundSystem> OpenAsync(string connectionString, TimeProvider? clock = null, bool migrate = true, CancellationToken ct = default)
     {
         // Statements run thousands of times: let Npgsql prepare them, and keep sessions as they are between uses.
@@ -64,7 +67,14 @@ public sealed class FundSystem : IAsyncDisposable
                 await Migrator.ApplyAsync(dataSource, ct);
             }
 
-            return new FundSystem(dataSource, clock ?? TimeProvider.System);
+            var system = new FundSystem(dataSource, clock ?? TimeProvider.System);
+            if (migrate)
+            {
+                // Streams written before listings existed are listed once; afterwards every command keeps its own.
+                await StreamListings.RefreshStaleAsync(dataSource, system.Entities, ct);
+            }
+
+            return system;
         }
         catch
         {

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using FundManager.Persistence;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace FundManager.Api.Http;
 
@@ -63,6 +65,36 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock, 
             log.LogError(e, "Could not write the audit record of {Method} {Path}", http.Request.Method, http.Request.Path);
         }
     }
+
+    /// <summary>The audit records a query asks for, oldest first.</summary>
+    public async Task<IReadOnlyList<AuditRecord>> FindAsync(AuditQuery query, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand { Connection = connection };
+        var filter = new SqlFilter(cmd)
+            .Where("id > {value}", query.After ?? 0L, NpgsqlDbType.Bigint)
+            .Where("actor = {value}", query.Actor, NpgsqlDbType.Text)
+            .Where("entity = {value}", query.Entity, NpgsqlDbType.Text)
+            .Where("outcome = {value}", query.Outcome, NpgsqlDbType.Text)
+            .Where("at >= {value}", query.From?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), NpgsqlDbType.TimestampTz)
+            .Where("at < {value}", query.To?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), NpgsqlDbType.TimestampTz);
+        cmd.CommandText = $"""
+            select id, at, actor, client_address, method, path, entity, status, outcome, idempotency_key
+            from audit_log where {filter} order by id limit {filter.Parameter(query.Limit)}
+            """;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var records = new List<AuditRecord>();
+        while (await reader.ReadAsync(ct))
+        {
+            records.Add(new AuditRecord(
+                reader.GetInt64(0), reader.GetFieldValue<DateTimeOffset>(1), Nullable(reader, 2), Nullable(reader, 3), reader.GetString(4), reader.GetString(5),
+                Nullable(reader, 6), reader.GetInt32(7), reader.GetString(8), Nullable(reader, 9)));
+        }
+
+        return records;
+    }
+
+    private static string? Nullable(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }

@@ -42,7 +42,18 @@ public sealed record PledgeView(
         p.Version);
 }
 
-public sealed record ReceiptView(Guid Id, Guid Pledge, string Reference, ReceiptChannel Channel, DateOnly ReceivedOn, AmountView Amount, decimal UnitsPerUsd, AmountView Usd, AmountView ExchangeDifference, string RecordedBy, DateTimeOffset RecordedAt);
+public sealed record ReceiptView(
+    Guid Id, Guid Pledge, Guid Donor, string Fund, string Reference, ReceiptChannel Channel, DateOnly ReceivedOn, AmountView Amount, decimal UnitsPerUsd,
+    AmountView Usd, AmountView ExchangeDifference, IReadOnlyList<ReceiptApplicationView> Applications, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    public static ReceiptView Of(ReceiptEntry r) => new(
+        r.Receipt.Id.Value, r.Pledge.Value, r.Donor.Value, r.Fund.Value, r.Receipt.Reference, r.Receipt.Channel, r.Receipt.ReceivedOn, AmountView.Of(r.Receipt.Amount),
+        r.Receipt.UnitsPerUsd, AmountView.Of(r.Receipt.Usd), AmountView.Of(r.Receipt.ExchangeDifference),
+        r.Receipt.Applications.Select(a => new ReceiptApplicationView(a.Number, AmountView.Of(a.Amount), AmountView.Of(a.RelievedUsd))).ToList(),
+        r.RecordedBy, r.RecordedAt);
+}
+
+public sealed record ReceiptApplicationView(int Instalment, AmountView Amount, AmountView RelievedUsd);
 
 public sealed record TrancheView(int Number, DateOnly PlannedOn, decimal PlannedAmount, TrancheState State, decimal? PreparedAmount, string? PreparedBy, decimal? PaidAmount, decimal? Psc, string? ApprovedBy, DateOnly? PaidOn);
 
@@ -60,6 +71,14 @@ public sealed record GrantView(
         g.Disbursed.Amount, g.PscCharged.Amount, g.OpenCommitment.Amount, g.Consent?.Reference, g.Consent?.GivenOn, g.BoardSession,
         g.Tranches.Select(t => new TrancheView(t.Number, t.PlannedOn, t.PlannedAmount.Amount, t.State, t.PreparedAmount?.Amount, t.PreparedBy?.Value, t.PaidAmount?.Amount, t.Psc?.Amount, t.ApprovedBy?.Value, t.PaidOn)).ToList(),
         g.Indicators, g.ProgressReports, g.RecommendationProgress, g.Version);
+}
+
+public sealed record RecommendationView(
+    string Id, string StateUnderReview, IReadOnlyList<string> RecommendingStates, int Cycle, int Session, string Text, IReadOnlyList<string> Themes,
+    IReadOnlyList<string> SdgTargets, Recommendations.RecommendationPosition Position, long Version)
+{
+    public static RecommendationView Of(Recommendations.UprRecommendation r) => new(
+        r.Id, r.StateUnderReview.Value, r.RecommendingStates.Select(s => s.Value).ToList(), r.Cycle, r.Session, r.Text, r.Themes, r.SdgTargets, r.Position, r.Version);
 }
 
 public sealed record BudgetLineView(int Year, decimal Amount);
@@ -83,6 +102,9 @@ public sealed record JournalEntryView(
         Convert.ToHexString(e.PreviousHash).ToLowerInvariant(), Convert.ToHexString(e.Hash).ToLowerInvariant(),
         e.Lines.Select(l => new JournalLineView(AccountInfo.Code(l.Account), l.Debit, l.Credit, l.Original.Currency.Code, l.Original.Amount, l.Memo)).ToList());
 }
+
+/// <summary>A page of an account's activity: its lines in date order, each with the running balance after it.</summary>
+public sealed record AccountActivityView(string Account, string Name, IReadOnlyList<AccountActivityLine> Lines, string? NextCursor);
 
 public static class CommandResponses
 {

@@ -5,7 +5,7 @@ using FundManager.Reference;
 namespace FundManager.Donors;
 
 /// <summary>A contributor to the funds: a Member State (with its country), an organisation or a person.</summary>
-public sealed class Donor : Entity<DonorEvent>
+public sealed class Donor : Entity<DonorEvent>, IListed
 {
     public DonorId Id { get; private set; }
 
@@ -43,6 +43,8 @@ public sealed class Donor : Entity<DonorEvent>
             ? throw RuleViolation.Of(BusinessRule.AmendmentChangesNothing, "The donor already has this name.", "name")
             : [new DonorRenamed(checkedName)];
     }
+
+    public Listing Listing => new(Category: Type.ToString(), Country: Country?.Value, Label: Name);
 
     protected override void When(DonorEvent @event)
     {

@@ -8,7 +8,7 @@ namespace FundManager.Funds;
 /// A voluntary trust fund: its code, name, base currency (always USD), programme support
 /// cost rate and operating reserve rate.
 /// </summary>
-public sealed class Fund : Entity<FundEvent>
+public sealed class Fund : Entity<FundEvent>, IListed
 {
     /// <summary>The UN default programme support cost rate: 13% of expenditure.</summary>
     public const decimal DefaultPscRate = 0.13m;
@@ -48,6 +48,8 @@ public sealed class Fund : Entity<FundEvent>
 
     /// <summary>PSC on a direct amount at <paramref name="rate"/>, rounded to the cent.</summary>
     public static Money Psc(Money direct, decimal rate) => (direct * rate).Rounded();
+
+    public Listing Listing => new(Label: Name);
 
     protected override void When(FundEvent @event)
     {

@@ -11,7 +11,7 @@ namespace FundManager.Grants;
 /// or rejected / cancelled. Approval commits the direct budget plus PSC; tranches are paid under
 /// segregation of duties.
 /// </summary>
-public sealed partial class Grant : Entity<GrantEvent>
+public sealed partial class Grant : Entity<GrantEvent>, IListed
 {
     private readonly List<BudgetLine> _budget = [];
     private readonly List<Tranche> _tranches = [];
@@ -74,6 +74,10 @@ public sealed partial class Grant : Entity<GrantEvent>
             r => r,
             r => _recommendationProgress.LastOrDefault(p => p.Recommendation == r)?.Status ?? ImplementationStatus.NotStarted,
             StringComparer.Ordinal);
+
+    public Listing Listing => new(
+        Status: Status.ToString(), Category: Details.Modality.ToString(), Country: Details.Country.Value, Region: Details.Region.ToString(),
+        Years: Enumerable.Range(Details.Period.Start.Year, Details.Period.End.Year - Details.Period.Start.Year + 1).ToList(), Label: Details.Title);
 
     protected override void When(GrantEvent @event)
     {

@@ -25,10 +25,18 @@ public static class AccountInfo
 
     public static bool IsMemorandum(Account account) => (int)account >= 9000;
 
-    public static Account Parse(string code) =>
-        int.TryParse(code, out var n) && Enum.IsDefined(typeof(Account), n)
-            ? (Account)n
-            : throw new FormatException($"'{code}' is not an account of the chart.");
+    /// <summary>Reads an account code of the chart (<c>"1000"</c>); false for anything else.</summary>
+    public static bool TryParse(string? code, out Account account)
+    {
+        account = default;
+        if (!int.TryParse(code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || !Enum.IsDefined(typeof(Account), n))
+        {
+            return false;
+        }
+
+        account = (Account)n;
+        return true;
+    }
 
     public static string Code(Account account) => ((int)account).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

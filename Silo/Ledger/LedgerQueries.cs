@@ -52,21 +52,30 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         return new TrialBalance(fund, asOf, rows);
     }
 
-    /// <summary>The journal entries of a fund in sequence order, with their lines, optionally limited to a date range.</summary>
+    /// <summary>
+    /// The journal entries of a fund in sequence order, with their lines: optionally only those dated within a range,
+    /// numbered after <paramref name="afterSequence"/>, and at most <paramref name="maxEntries"/> of them.
+    /// </summary>
     public async IAsyncEnumerable<JournalEntry> EntriesAsync(
-        FundCode fund, DateOnly? from = null, DateOnly? to = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+        FundCode fund, DateOnly? from = null, DateOnly? to = null, long? afterSequence = null, int? maxEntries = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand("""
+            with chosen as (
+                select * from journal_entries
+                where fund_code = $1 and ($2::date is null or entry_date >= $2) and ($3::date is null or entry_date <= $3) and seq > $4
+                order by seq limit $5)
             select e.seq, e.entry_date, e.description, e.source_stream, e.source_version, e.source_event, e.command_id, e.actor,
                    e.recorded_at, e.prev_hash, e.hash, l.account, l.debit, l.credit, l.currency, l.original_amount, l.memo
-            from journal_entries e left join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
-            where e.fund_code = $1 and ($2::date is null or e.entry_date >= $2) and ($3::date is null or e.entry_date <= $3)
+            from chosen e left join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
             order by e.seq, l.line_no
             """, connection);
         cmd.Parameters.Add(new() { Value = fund.Value });
         cmd.Parameters.Add(new() { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
         cmd.Parameters.Add(new() { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        cmd.Parameters.Add(new() { Value = afterSequence ?? 0L });
+        cmd.Parameters.Add(new() { Value = (object?)maxEntries ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         JournalEntry? current = null;
         List<JournalLine> lines = [];
@@ -98,6 +107,43 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         if (current is not null)
         {
             yield return current;
+        }
+    }
+
+    /// <summary>
+    /// The activity of one account: its lines ordered by entry date, then sequence and line, each with the running
+    /// balance over every earlier line (so the first line shown after <paramref name="from"/> carries the opening balance).
+    /// Only lines dated within the range, after row <paramref name="afterRow"/>, at most <paramref name="maxLines"/>.
+    /// </summary>
+    public async IAsyncEnumerable<AccountActivityLine> AccountActivityAsync(
+        FundCode fund, Account account, DateOnly? from = null, DateOnly? to = null, long? afterRow = null, int? maxLines = null,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await EnsureFundAsync(connection, fund, ct);
+        await using var cmd = new NpgsqlCommand("""
+            with activity as (
+                select row_number() over w as row, e.seq, l.line_no, e.entry_date, e.description, l.debit, l.credit,
+                       sum(l.debit - l.credit) over w as balance
+                from journal_lines l join journal_entries e on e.fund_code = l.fund_code and e.seq = l.seq
+                where l.fund_code = $1 and l.account = $2 and ($4::date is null or e.entry_date <= $4)
+                window w as (order by e.entry_date, e.seq, l.line_no rows between unbounded preceding and current row))
+            select row, seq, line_no, entry_date, description, debit, credit, balance from activity
+            where ($3::date is null or entry_date >= $3) and row > $5
+            order by row limit $6
+            """, connection);
+        cmd.Parameters.Add(new() { Value = fund.Value });
+        cmd.Parameters.Add(new() { Value = (int)account });
+        cmd.Parameters.Add(new() { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        cmd.Parameters.Add(new() { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        cmd.Parameters.Add(new() { Value = afterRow ?? 0L });
+        cmd.Parameters.Add(new() { Value = (object?)maxLines ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return new AccountActivityLine(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
+                reader.GetDecimal(5), reader.GetDecimal(6), reader.GetDecimal(7));
         }
     }
 

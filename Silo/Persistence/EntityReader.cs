@@ -3,6 +3,7 @@ using FundManager.Entities;
 using FundManager.Funds;
 using FundManager.Persistence.Json;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace FundManager.Persistence;
 
@@ -46,58 +47,74 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
         return entity;
     }
 
-    /// <summary>The pledges of one donor, found through the donor recorded in each pledge's announcement.</summary>
-    public async Task<IReadOnlyList<Pledges.Pledge>> PledgesOfDonorAsync(Common.DonorId donor, CancellationToken ct = default)
-    {
-        var streams = new List<string>();
-        await using (var connection = await dataSource.OpenConnectionAsync(ct))
-        await using (var cmd = new NpgsqlCommand("select stream_id from events where type = 'PledgeAnnounced' and data ->> 'donor' = $1 order by stream_id", connection))
-        {
-            cmd.Parameters.Add(new() { Value = donor.ToString() });
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                streams.Add(reader.GetString(0));
-            }
-        }
-
-        return await LoadManyAsync<Pledges.Pledge, Pledges.PledgeEvent>(streams, ct);
-    }
-
-    /// <summary>Several entities in one round trip: for each, only the events newer than those cached.</summary>
-    public async Task<IReadOnlyList<TEntity>> LoadManyAsync<TEntity, TEvent>(IReadOnlyList<string> streams, CancellationToken ct = default)
+    /// <summary>
+    /// A page of entities found by their listings (see <see cref="ListingQuery"/>), in key order. One round trip
+    /// when every entity of the page is cached at its current version; a second for the events that are not.
+    /// </summary>
+    public async Task<IReadOnlyList<TEntity>> ListAsync<TEntity, TEvent>(ListingQuery query, CancellationToken ct = default)
         where TEntity : Entity<TEvent>, new()
         where TEvent : class
     {
-        var events = streams.ToDictionary(s => s, s => new List<object>(cache.Get(s)), StringComparer.Ordinal);
+        var streams = new List<(string Stream, long Version)>();
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
-        await using (var cmd = new NpgsqlCommand("""
-            select e.stream_id, e.type, e.data
-            from unnest($1::text[], $2::bigint[]) as c (stream_id, cached)
-            join events e on e.stream_id = c.stream_id and e.version > c.cached
-            order by e.stream_id, e.version
-            """, connection))
+        await using (var cmd = ListingCommand(query, connection))
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
-            cmd.Parameters.Add(new() { Value = streams.ToArray() });
-            cmd.Parameters.Add(new() { Value = streams.Select(s => (long)events[s].Count).ToArray() });
+            while (await reader.ReadAsync(ct))
+            {
+                streams.Add((reader.GetString(0), reader.GetInt64(1)));
+            }
+        }
+
+        return await LoadManyAsync<TEntity, TEvent>(streams, ct);
+    }
+
+    /// <summary>Loads any listed entity by its stream's kind.</summary>
+    public async Task<IListed> LoadListedAsync(StreamId stream, CancellationToken ct = default) => stream.Kind switch
+    {
+        EntityKind.Fund => await LoadAsync<Fund, FundEvent>(stream, ct),
+        EntityKind.Donor => await LoadAsync<Donors.Donor, Donors.DonorEvent>(stream, ct),
+        EntityKind.Pledge => await LoadAsync<Pledges.Pledge, Pledges.PledgeEvent>(stream, ct),
+        EntityKind.Grant => await LoadAsync<Grants.Grant, Grants.GrantEvent>(stream, ct),
+        EntityKind.Recommendation => await LoadAsync<Recommendations.UprRecommendation, Recommendations.RecommendationEvent>(stream, ct),
+        _ => throw new InvalidOperationException($"No entity kind '{stream.Kind}'."),
+    };
+
+    /// <summary>Several entities at known versions: only the events newer than those cached are read, all in one round trip.</summary>
+    private async Task<IReadOnlyList<TEntity>> LoadManyAsync<TEntity, TEvent>(IReadOnlyList<(string Stream, long Version)> streams, CancellationToken ct)
+        where TEntity : Entity<TEvent>, new()
+        where TEvent : class
+    {
+        var events = streams.ToDictionary(s => s.Stream, s => new List<object>(cache.Get(s.Stream)), StringComparer.Ordinal);
+        var behind = streams.Where(s => events[s.Stream].Count < s.Version).Select(s => s.Stream).ToArray();
+        if (behind.Length > 0)
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct);
+            await using var cmd = new NpgsqlCommand("""
+                select e.stream_id, e.type, e.data
+                from unnest($1::text[], $2::bigint[]) as c (stream_id, cached)
+                join events e on e.stream_id = c.stream_id and e.version > c.cached
+                order by e.stream_id, e.version
+                """, connection);
+            cmd.Parameters.Add(new() { Value = behind });
+            cmd.Parameters.Add(new() { Value = behind.Select(s => (long)events[s].Count).ToArray() });
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 events[reader.GetString(0)].Add(JsonSerializer.Deserialize(reader.GetString(2), EventTypes.TypeOf(reader.GetString(1)), StoredJson.Options)!);
             }
+
+            foreach (var stream in behind)
+            {
+                cache.Put(stream, events[stream]);
+            }
         }
 
-        var entities = new List<TEntity>();
-        foreach (var stream in streams)
+        var entities = new List<TEntity>(streams.Count);
+        foreach (var (stream, _) in streams)
         {
-            var history = events[stream];
-            if (history.Count > cache.Get(stream).Count)
-            {
-                cache.Put(stream, history);
-            }
-
             var entity = new TEntity();
-            foreach (var e in history)
+            foreach (var e in events[stream])
             {
                 entity.Apply((TEvent)e);
             }
@@ -106,6 +123,23 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
         }
 
         return entities;
+    }
+
+    private static NpgsqlCommand ListingCommand(ListingQuery query, NpgsqlConnection connection)
+    {
+        var cmd = new NpgsqlCommand { Connection = connection };
+        var filter = new SqlFilter(cmd)
+            .Where("kind = {value}", query.Kind, NpgsqlDbType.Text)
+            .Where("fund_code = {value}", query.Fund?.Value, NpgsqlDbType.Text)
+            .Where("donor_id = {value}", query.Donor, NpgsqlDbType.Uuid)
+            .Where("status = {value}", query.Status, NpgsqlDbType.Text)
+            .Where("category = {value}", query.Category, NpgsqlDbType.Text)
+            .Where("country = {value}", query.Country, NpgsqlDbType.Text)
+            .Where("region = {value}", query.Region, NpgsqlDbType.Text)
+            .Where("years @> array[{value}::int]", query.Year, NpgsqlDbType.Integer)
+            .Where("id collate \"C\" > {value}", query.After is null ? null : query.Kind + "/" + query.After, NpgsqlDbType.Text);
+        cmd.CommandText = $"select id, version from streams where {filter} order by id collate \"C\" limit {filter.Parameter(query.Limit)}";
+        return cmd;
     }
 
     /// <summary>Every entity of a kind (optionally of one fund), rebuilt, in order of creation.</summary>

@@ -21,7 +21,7 @@ public sealed class UnitOfWork
     private readonly NpgsqlTransaction _transaction;
     private readonly List<PendingEvent> _events = [];
     private readonly List<PendingPosting> _postings = [];
-    private readonly Dictionary<string, (string Kind, FundCode? Fund)> _streams = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Kind, FundCode? Fund, IListed? Entity)> _streams = new(StringComparer.Ordinal);
     private readonly Dictionary<FundCode, (long Seq, byte[] Hash)> _heads = new();
     private readonly List<FundCode> _newLedgers = [];
     private readonly List<(string Reference, StreamId Pledge)> _receiptReferences = [];
@@ -162,7 +162,7 @@ public sealed class UnitOfWork
     public void Record<TEvent>(StreamId stream, Entity<TEvent> entity, IEnumerable<TEvent> events, FundCode? fund, Func<TEvent, JournalEntryDraft?>? posting = null)
         where TEvent : class
     {
-        _streams[stream.ToString()] = (stream.Kind, fund);
+        _streams[stream.ToString()] = (stream.Kind, fund, entity as IListed);
         foreach (var e in events)
         {
             var draft = posting?.Invoke(e);
@@ -207,7 +207,7 @@ public sealed class UnitOfWork
         }
 
         await using var batch = new NpgsqlBatch(_connection, _transaction);
-        foreach (var (id, (streamKind, fund)) in _streams)
+        foreach (var (id, (streamKind, fund, entity)) in _streams)
         {
             var version = _events.Where(e => e.Stream == id).Select(e => e.Version).DefaultIfEmpty(0).Max();
             if (version == 0)
@@ -215,10 +215,12 @@ public sealed class UnitOfWork
                 continue;
             }
 
-            Add(batch, """
-                insert into streams (id, kind, fund_code, version, created_at, updated_at) values ($1, $2, $3, $4, $5, $5)
-                on conflict (id) do update set version = excluded.version, updated_at = excluded.updated_at
+            var stream = Add(batch, $"""
+                insert into streams (id, kind, fund_code, version, created_at, updated_at, {StreamListings.Columns})
+                values ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12, $4)
+                on conflict (id) do update set version = excluded.version, updated_at = excluded.updated_at, {StreamListings.Updates}
                 """, id, streamKind, (object?)fund?.Value ?? DBNull.Value, version, Now);
+            StreamListings.AddParameters(stream.Parameters, entity?.Listing ?? Listing.None);
         }
 
         foreach (var e in _events)

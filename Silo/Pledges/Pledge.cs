@@ -10,7 +10,7 @@ namespace FundManager.Pledges;
 /// Announced pledges are not binding; a signed agreement makes every instalment a receivable
 /// (IPSAS 23). Receipts pay instalments oldest first unless the payer names them.
 /// </summary>
-public sealed partial class Pledge : Entity<PledgeEvent>
+public sealed partial class Pledge : Entity<PledgeEvent>, IListed
 {
     private readonly List<Instalment> _instalments = [];
     private readonly HashSet<string> _receiptReferences = new(StringComparer.Ordinal);
@@ -45,6 +45,10 @@ public sealed partial class Pledge : Entity<PledgeEvent>
     public Money OpenReceivableUsd => Money.Sum(_instalments.Select(i => i.OpenUsd), CurrencyCode.Usd);
 
     public bool IsSigned => SignedOn is not null;
+
+    public Listing Listing => new(
+        Donor: Donor.Value, Status: Status.ToString(), Category: Earmark.Kind.ToString(),
+        Years: _instalments.Select(i => i.DueOn.Year).Distinct().Order().ToList());
 
     protected override void When(PledgeEvent @event)
     {

@@ -8,7 +8,7 @@ namespace FundManager.Recommendations;
 /// A recommendation made to a State in the Universal Periodic Review: who made it, in which cycle and
 /// session, its text, themes and SDG targets, and whether the State supported or noted it.
 /// </summary>
-public sealed class UprRecommendation : Entity<RecommendationEvent>
+public sealed class UprRecommendation : Entity<RecommendationEvent>, IListed
 {
     public string Id { get; private set; } = "";
 
@@ -50,6 +50,8 @@ public sealed class UprRecommendation : Entity<RecommendationEvent>
         var themeList = (themes ?? []).Select(t => Common.Text.Check(t, "themes", 200, allowLineBreaks: false)).Distinct().ToList();
         return [new RecommendationRegistered(checkedId, state, recommending, cycle, session, Common.Text.Check(text, "text", 4000), themeList, targets, position)];
     }
+
+    public Listing Listing => new(Category: Position.ToString(), Country: StateUnderReview.Value);
 
     protected override void When(RecommendationEvent @event)
     {

@@ -37,8 +37,8 @@ public sealed class ProtocolTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
         Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
         Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
-        var receipts = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/pledges/{OpenPledge}/receipts");
-        Assert.Single(receipts.EnumerateArray(), r => r.GetProperty("reference").GetString() == key.ToUpperInvariant());
+        var receipts = await officer.GetFromJsonAsync<JsonElement>($"/api/v1/pledges/{OpenPledge}/receipts?limit=500");
+        Assert.Single(receipts.GetProperty("items").EnumerateArray(), r => r.GetProperty("reference").GetString() == key.ToUpperInvariant());
 
         var different = await officer.SendAsync(Post($"/api/v1/pledges/{OpenPledge}/receipts", body.Replace("25", "26", StringComparison.Ordinal), key));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, different.StatusCode);
@@ -93,7 +93,7 @@ public sealed class ProtocolTests(ApiFactory api) : IClassFixture<ApiFactory>
         string? after = null;
         do
         {
-            var page = await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/audit?limit=500{(after is null ? "" : "&after=" + after)}");
+            var page = await auditor.GetFromJsonAsync<JsonElement>($"/api/v1/audit?limit=500{(after is null ? "" : "&cursor=" + after)}");
             records.AddRange(page.GetProperty("items").EnumerateArray());
             after = page.GetProperty("nextCursor").GetString();
         }

@@ -9,12 +9,11 @@ public static class DonorEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var donors = api.MapGroup("/donors").WithTags("Donors");
-        donors.MapGet("/", async (int? limit, string? cursor, DonorType? type, string? country, FundSystem system, CancellationToken ct) =>
-            Paging.Page(
-                (await system.Entities.AllAsync<Donor, DonorEvent>(EntityKind.Donor, ct: ct))
-                    .Where(d => type is null || d.Type == type)
-                    .Where(d => country is null || string.Equals(d.Country?.Value, country, StringComparison.OrdinalIgnoreCase)),
-                d => d.Id.ToString(), DonorView.Of, limit, cursor))
+        donors.MapGet("/", (int? limit, string? cursor, DonorType? type, string? country, FundSystem system, CancellationToken ct) =>
+            Paging.PageAsync<Donor, DonorEvent, DonorView>(
+                system,
+                Paging.Query(EntityKind.Donor, limit, cursor) with { Category = type?.ToString(), Country = country?.ToUpperInvariant() },
+                d => d.Id.ToString(), DonorView.Of, ct))
             .RequireAuthorization(Policies.Staff);
 
         // A donor user sees only their own donor; any other id is 404, exactly as if it did not exist.

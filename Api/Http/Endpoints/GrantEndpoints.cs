@@ -10,17 +10,20 @@ public static class GrantEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var grants = api.MapGroup("/grants").WithTags("Grants");
-        grants.MapGet("/", async (int? limit, string? cursor, string? fund, GrantStatus? status, string? country, Reference.OhchrRegion? region, int? year, FundSystem system, CancellationToken ct) =>
-        {
-            var fundCode = fund is null ? (FundCode?)null : FundCode.Parse(fund);
-            var all = await system.Entities.AllAsync<Grant, GrantEvent>(EntityKind.Grant, fundCode, ct);
-            return Paging.Page(
-                all.Where(g => status is null || g.Status == status)
-                    .Where(g => country is null || string.Equals(g.Details.Country.Value, country, StringComparison.OrdinalIgnoreCase))
-                    .Where(g => region is null || g.Details.Region == region)
-                    .Where(g => year is null || g.Details.Period.ContainsYear(year.Value)),
-                g => g.Id.ToString(), GrantView.Of, limit, cursor);
-        })
+        grants.MapGet("/", (int? limit, string? cursor, string? fund, GrantStatus? status, string? country, Reference.OhchrRegion? region,
+            CooperationModality? modality, int? year, FundSystem system, CancellationToken ct) =>
+            Paging.PageAsync<Grant, GrantEvent, GrantView>(
+                system,
+                Paging.Query(EntityKind.Grant, limit, cursor) with
+                {
+                    Fund = fund is null ? null : FundCode.Parse(fund, "fund"),
+                    Status = status?.ToString(),
+                    Country = country?.ToUpperInvariant(),
+                    Region = region?.ToString(),
+                    Category = modality?.ToString(),
+                    Year = year,
+                },
+                g => g.Id.ToString(), GrantView.Of, ct))
         .RequireAuthorization(Policies.Staff);
         grants.MapGet("/{id:guid}", async (Guid id, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Found(http, await system.Entities.LoadAsync<Grant, GrantEvent>(StreamId.For(new GrantId(id)), ct), GrantView.Of))

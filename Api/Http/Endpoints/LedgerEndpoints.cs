@@ -1,3 +1,5 @@
+using System.Globalization;
+using FundManager.Ledger;
 using FundManager.Funds;
 
 namespace FundManager.Api.Http.Endpoints;
@@ -9,49 +11,29 @@ public static class LedgerEndpoints
         var ledger = api.MapGroup("/ledger").WithTags("Ledger").RequireAuthorization(Policies.Ledger);
         ledger.MapGet("/{fund}/trial-balance", async (string fund, DateOnly? asOf, FundSystem system, CancellationToken ct) =>
             TrialBalanceView.Of(await system.Ledger.TrialBalanceAsync(FundCode.Parse(fund), asOf, ct)));
-        ledger.MapGet("/{fund}/entries", async (string fund, DateOnly? from, DateOnly? to, long? after, int? limit, FundSystem system, CancellationToken ct) =>
+        ledger.MapGet("/{fund}/entries", async (string fund, DateOnly? from, DateOnly? to, string? cursor, int? limit, FundSystem system, CancellationToken ct) =>
         {
-            var size = limit ?? Paging.DefaultLimit;
-            if (size is < 1 or > Paging.MaxLimit)
+            var size = Paging.Limit(limit);
+            var entries = new List<JournalEntry>();
+            await foreach (var entry in system.Ledger.EntriesAsync(FundCode.Parse(fund, "fund"), from, to, Paging.Position(cursor), size + 1, ct))
             {
-                throw Common.RuleViolation.Of(Common.BusinessRule.InvalidInput, $"limit is 1 to {Paging.MaxLimit}.", "limit");
+                entries.Add(entry);
             }
 
-            var entries = new List<JournalEntryView>();
-            await foreach (var entry in system.Ledger.EntriesAsync(FundCode.Parse(fund), from, to, ct))
-            {
-                if (after is null || entry.Sequence > after)
-                {
-                    entries.Add(JournalEntryView.Of(entry));
-                    if (entries.Count > size)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            var more = entries.Count > size;
-            var page = entries.Take(size).ToList();
-            return new Page<JournalEntryView>(page, more ? page[^1].Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+            return Paging.Of(entries, size, e => e.Sequence.ToString(CultureInfo.InvariantCulture), JournalEntryView.Of);
         });
-        ledger.MapGet("/{fund}/accounts/{account}", async (string fund, string account, DateOnly? from, DateOnly? to, FundSystem system, CancellationToken ct) =>
+        ledger.MapGet("/{fund}/accounts/{account}", async (string fund, string account, DateOnly? from, DateOnly? to, string? cursor, int? limit, FundSystem system, CancellationToken ct) =>
         {
-            var code = Ledger.AccountInfo.Parse(account);
-            var lines = new List<object>();
-            decimal running = 0m;
-            await foreach (var entry in system.Ledger.EntriesAsync(FundCode.Parse(fund), null, to, ct))
+            var size = Paging.Limit(limit);
+            var code = AccountInfo.TryParse(account, out var parsed) ? parsed : throw Responses.NotFound();
+            var lines = new List<AccountActivityLine>();
+            await foreach (var line in system.Ledger.AccountActivityAsync(FundCode.Parse(fund, "fund"), code, from, to, Paging.Position(cursor), size + 1, ct))
             {
-                foreach (var line in entry.Lines.Where(l => l.Account == code))
-                {
-                    running += line.Debit - line.Credit;
-                    if (from is null || entry.Date >= from)
-                    {
-                        lines.Add(new { entry.Sequence, entry.Date, entry.Description, line.Debit, line.Credit, Balance = running });
-                    }
-                }
+                lines.Add(line);
             }
 
-            return new { Account = Ledger.AccountInfo.Code(code), Name = Ledger.AccountInfo.Name(code), Lines = lines, Balance = running };
+            var page = Paging.Of(lines, size, l => l.Row.ToString(CultureInfo.InvariantCulture), l => l);
+            return new AccountActivityView(AccountInfo.Code(code), AccountInfo.Name(code), page.Items, page.NextCursor);
         });
         ledger.MapGet("/verify", async (string? fund, FundSystem system, CancellationToken ct) =>
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FundManager.Common;
 using FundManager.Entities;
 using FundManager.Funds;
@@ -10,38 +11,48 @@ public static class PledgeEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var pledges = api.MapGroup("/pledges").WithTags("Pledges and receipts");
-        pledges.MapGet("/", async (int? limit, string? cursor, string? fund, Guid? donor, PledgeStatus? status, int? year, HttpContext http, FundSystem system, CancellationToken ct) =>
-        {
-            // A donor user's list is their own, whatever filter they send.
-            var own = http.SeesAllDonors() ? donor : http.OwnDonor() ?? throw Responses.NotFound();
-            var fundCode = fund is null ? (FundCode?)null : FundCode.Parse(fund);
-            var all = own is { } donorId
-                ? await system.Entities.PledgesOfDonorAsync(new DonorId(donorId), ct)
-                : await system.Entities.AllAsync<Pledge, PledgeEvent>(EntityKind.Pledge, fundCode, ct);
-            return Paging.Page(
-                all.Where(p => fundCode is null || p.Fund == fundCode)
-                    .Where(p => status is null || p.Status == status)
-                    .Where(p => year is null || p.Instalments.Any(i => i.DueOn.Year == year)),
-                p => p.Id.ToString(), PledgeView.Of, limit, cursor);
-        })
+        pledges.MapGet("/", (int? limit, string? cursor, string? fund, Guid? donor, PledgeStatus? status, EarmarkKind? earmark, int? year,
+            HttpContext http, FundSystem system, CancellationToken ct) =>
+            Paging.PageAsync<Pledge, PledgeEvent, PledgeView>(
+                system,
+                Paging.Query(EntityKind.Pledge, limit, cursor) with
+                {
+                    Fund = fund is null ? null : FundCode.Parse(fund, "fund"),
+                    Donor = VisibleDonor(http, donor),
+                    Status = status?.ToString(),
+                    Category = earmark?.ToString(),
+                    Year = year,
+                },
+                p => p.Id.ToString(), PledgeView.Of, ct))
         .RequireAuthorization();
 
         pledges.MapGet("/{id:guid}", async (Guid id, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Found(http, await VisiblePledgeAsync(id, http, system, ct), PledgeView.Of))
             .RequireAuthorization();
 
-        pledges.MapGet("/{id:guid}/receipts", async (Guid id, HttpContext http, FundSystem system, CancellationToken ct) =>
+        pledges.MapGet("/{id:guid}/receipts", async (Guid id, int? limit, string? cursor, HttpContext http, FundSystem system, CancellationToken ct) =>
         {
             await VisiblePledgeAsync(id, http, system, ct);
-            return (await system.Entities.HistoryAsync(StreamId.For(new PledgeId(id)), ct))
-                .Where(e => e.Event is ReceiptRecorded)
-                .Select(e => (Stored: e, Receipt: (ReceiptRecorded)e.Event))
-                .Select(x => new ReceiptView(
-                    x.Receipt.Id.Value, id, x.Receipt.Reference, x.Receipt.Channel, x.Receipt.ReceivedOn, AmountView.Of(x.Receipt.Amount), x.Receipt.UnitsPerUsd,
-                    AmountView.Of(x.Receipt.Usd), AmountView.Of(x.Receipt.ExchangeDifference), x.Stored.Actor, x.Stored.RecordedAt))
-                .ToList();
+            return await ReceiptsAsync(system, new ReceiptQuery(Paging.Limit(limit) + 1) { Pledge = id, After = Paging.Position(cursor) }, ct);
         })
         .RequireAuthorization();
+
+        api.MapGet("/receipts", (int? limit, string? cursor, string? fund, Guid? donor, Guid? pledge, int? year, ReceiptChannel? channel,
+            HttpContext http, FundSystem system, CancellationToken ct) =>
+            ReceiptsAsync(
+                system,
+                new ReceiptQuery(Paging.Limit(limit) + 1)
+                {
+                    Fund = fund is null ? null : FundCode.Parse(fund, "fund"),
+                    Donor = VisibleDonor(http, donor),
+                    Pledge = pledge,
+                    Year = year,
+                    Channel = channel,
+                    After = Paging.Position(cursor),
+                },
+                ct))
+            .WithTags("Pledges and receipts")
+            .RequireAuthorization();
 
         // Donors may announce pledges for themselves; the secretariat records everything else.
         pledges.MapPost("/", async (AnnouncePledge body, HttpContext http, FundSystem system, CancellationToken ct) =>
@@ -79,6 +90,13 @@ public static class PledgeEndpoints
     }
 
     private static async Task<IResult> Run(HttpContext http, Task<Persistence.CommandResult> command) => Responses.Done(http, await command);
+
+    private static async Task<Page<ReceiptView>> ReceiptsAsync(FundSystem system, ReceiptQuery query, CancellationToken ct) =>
+        Paging.Of(await system.Receipts.FindAsync(query, ct), query.Limit - 1, r => r.Position.ToString(CultureInfo.InvariantCulture), ReceiptView.Of);
+
+    /// <summary>The donor whose records a list shows: a donor user's own, whatever they asked for; anyone else's as asked.</summary>
+    private static Guid? VisibleDonor(HttpContext http, Guid? asked) =>
+        http.SeesAllDonors() ? asked : http.OwnDonor() ?? throw Responses.NotFound();
 
     private static async Task<Pledge> VisiblePledgeAsync(Guid id, HttpContext http, FundSystem system, CancellationToken ct)
     {

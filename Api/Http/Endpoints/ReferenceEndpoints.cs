@@ -14,12 +14,11 @@ public static class ReferenceEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var recommendations = api.MapGroup("/recommendations").WithTags("UPR recommendations");
-        recommendations.MapGet("/", async (int? limit, string? cursor, string? country, FundSystem system, CancellationToken ct) =>
-            Paging.Page(
-                (await system.Entities.AllAsync<UprRecommendation, RecommendationEvent>(EntityKind.Recommendation, ct: ct))
-                    .Where(r => country is null || string.Equals(r.StateUnderReview.Value, country, StringComparison.OrdinalIgnoreCase)),
-                r => r.Id, r => new { r.Id, StateUnderReview = r.StateUnderReview.Value, RecommendingStates = r.RecommendingStates.Select(s => s.Value), r.Cycle, r.Session, r.Text, r.Themes, r.SdgTargets, r.Position, r.Version },
-                limit, cursor))
+        recommendations.MapGet("/", (int? limit, string? cursor, string? country, RecommendationPosition? position, FundSystem system, CancellationToken ct) =>
+            Paging.PageAsync<UprRecommendation, RecommendationEvent, RecommendationView>(
+                system,
+                Paging.Query(EntityKind.Recommendation, limit, cursor) with { Country = country?.ToUpperInvariant(), Category = position?.ToString() },
+                r => r.Id, RecommendationView.Of, ct))
             .RequireAuthorization(Policies.Staff);
         recommendations.MapPost("/", async (RegisterRecommendation body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Recommendations.HandleAsync(body, http.Command(), ct)))

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using FundManager.Common;
+using FundManager.Entities;
+using FundManager.Funds;
+using FundManager.Persistence;
+using FundManager.Persistence.Json;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FundManager.Pledges;
+
+/// <summary>Finds receipts across pledges, by fund, donor, pledge, year and channel, without replaying the pledges.</summary>
+public sealed class ReceiptQueries(NpgsqlDataSource dataSource)
+{
+    public async Task<IReadOnlyList<ReceiptEntry>> FindAsync(ReceiptQuery query, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand { Connection = connection };
+        var filter = new SqlFilter(cmd)
+            .Where("s.fund_code = {value}", query.Fund?.Value, NpgsqlDbType.Text)
+            .Where("s.donor_id = {value}", query.Donor, NpgsqlDbType.Uuid)
+            .Where("s.id = {value}", query.Pledge is { } pledge ? StreamId.For(new PledgeId(pledge)).ToString() : null, NpgsqlDbType.Text)
+            .Where("(e.data ->> 'receivedOn') like {value} || '-%'", query.Year?.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Text)
+            .Where("e.data ->> 'channel' = {value}", query.Channel?.ToString(), NpgsqlDbType.Text)
+            .Where("e.position > {value}", query.After, NpgsqlDbType.Bigint);
+        cmd.CommandText = $"""
+            select e.position, s.id, s.donor_id, s.fund_code, e.data, e.actor, e.recorded_at
+            from events e join streams s on s.id = e.stream_id
+            where e.type = 'ReceiptRecorded' and s.kind = 'pledge' and {filter}
+            order by e.position limit {filter.Parameter(query.Limit)}
+            """;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var receipts = new List<ReceiptEntry>();
+        while (await reader.ReadAsync(ct))
+        {
+            receipts.Add(new ReceiptEntry(
+                reader.GetInt64(0),
+                new PledgeId(Guid.Parse(StreamId.Parse(reader.GetString(1)).Key)),
+                new DonorId(reader.GetGuid(2)),
+                FundCode.Parse(reader.GetString(3)),
+                JsonSerializer.Deserialize<ReceiptRecorded>(reader.GetString(4), StoredJson.Options)!,
+                reader.GetString(5),
+                reader.GetFieldValue<DateTimeOffset>(6)));
+        }
+
+        return receipts;
+    }
+}
