@@ -18,7 +18,7 @@ public static class ActiveUsers
             var user = await http.RequestServices.GetRequiredService<UserStore>().FindForTokenCheckAsync(email, http.RequestAborted);
             if (user is null || !user.Accepts(issued))
             {
-                await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "token revoked", type: "urn:fundmanager:problem:token-revoked",
+                await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "token revoked", type: Problems.TokenRevoked,
                     detail: "This token is no longer valid: the user logged out or was disabled.").ExecuteAsync(http);
                 return;
             }

@@ -44,7 +44,11 @@ public sealed class ApiStartup(IConfiguration configuration)
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer<OpenApiSecurity>());
+        services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<OpenApiSecurity>();
+            o.AddOperationTransformer<OpenApiProblems>();
+        });
     }
 
     public static void Configure(IApplicationBuilder app)
@@ -65,8 +69,8 @@ public sealed class ApiStartup(IConfiguration configuration)
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapOpenApi().AllowAnonymous();
-            var api = endpoints.MapGroup("/api/v1").RequireAuthorization().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-                .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            var api = endpoints.MapGroup("/api/v1").RequireAuthorization();
+            ((IEndpointConventionBuilder)api).Finally(ProblemResponses.Declare);
             AuthEndpoints.Map(api);
             FundEndpoints.Map(api);
             DonorEndpoints.Map(api);

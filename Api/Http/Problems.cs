@@ -18,8 +18,15 @@ public static partial class Problems
         BusinessRule.ReasonRequired, BusinessRule.InvalidFundCode, BusinessRule.RateOutOfRange,
     ];
 
+    public const string Prefix = "urn:fundmanager:problem:";
+
+    // Problems that are not business rules.
+    public const string LoginFailed = Prefix + "login-failed";
+    public const string RefreshFailed = Prefix + "refresh-failed";
+    public const string TokenRevoked = Prefix + "token-revoked";
+
     /// <summary>The problem type of a rule: <c>urn:fundmanager:problem:tranche-exceeds-undisbursed-commitment</c>.</summary>
-    public static string TypeOf(BusinessRule rule) => "urn:fundmanager:problem:" + Kebab(rule.ToString());
+    public static string TypeOf(BusinessRule rule) => Prefix + Kebab(rule.ToString());
 
     public static int StatusOf(BusinessRule rule) => rule switch
     {

@@ -6,7 +6,8 @@ namespace FundManager.Api.Tests;
 
 /// <summary>
 /// Hundreds of requests a careless or hostile caller might send. Each gets a 4xx problem response, none a 5xx,
-/// and afterwards the database holds exactly what it held before: same row counts, same ledger chain heads.
+/// declared (status and problem type) for its operation in the OpenAPI document, and afterwards the database holds
+/// exactly what it held before: same row counts, same ledger chain heads.
 /// </summary>
 public sealed class HostileInputTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
@@ -275,6 +276,7 @@ public sealed class HostileInputTests(ApiFactory api) : IClassFixture<ApiFactory
             Assert.Equal(HttpStatusCode.Created, (await officer.SendAsync(prior)).StatusCode);
         }
 
+        var declared = await DeclaredProblems.LoadAsync(api.CreateClient());
         var before = await SnapshotAsync();
         var cases = Cases().ToList();
         var failures = new List<string>();
@@ -302,6 +304,10 @@ public sealed class HostileInputTests(ApiFactory api) : IClassFixture<ApiFactory
             else if (body.Contains("   at ", StringComparison.Ordinal) || body.Contains("Npgsql", StringComparison.Ordinal) || body.Contains("System.", StringComparison.Ordinal))
             {
                 failures.Add($"internals leaked: {c} → {body}");
+            }
+            else if (await declared.CheckAsync(c.Method, c.Url, response) is { } undeclared)
+            {
+                failures.Add($"undeclared in the OpenAPI document: {undeclared}: {c}");
             }
         }
 

@@ -107,4 +107,33 @@ public sealed class ProtocolTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal("refused", refused.GetProperty("outcome").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/api/v1/audit")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_OpenAPI_document_declares_the_problems_of_every_operation()
+    {
+        var document = await api.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var missing = new List<string>();
+        var commands = 0;
+        foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => p.Name.StartsWith("/api/v1/", StringComparison.Ordinal)))
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var responses = operation.Value.GetProperty("responses");
+                string[] required = path.Name.StartsWith("/api/v1/auth/", StringComparison.Ordinal) ? ["400"]
+                    : operation.Name == "post" ? ["400", "401", "404", "409", "412", "422"]
+                    : ["400", "401", "404"];
+                commands += operation.Name == "post" && required.Length > 1 ? 1 : 0;
+                missing.AddRange(required.Where(s => !responses.TryGetProperty(s, out _)).Select(s => $"{operation.Name} {path.Name} {s}"));
+                if (operation.Name == "post" && responses.TryGetProperty("412", out var stale))
+                {
+                    var types = stale.GetProperty("x-problem-types").EnumerateArray().Select(t => t.GetString()).ToList();
+                    Assert.Equal(["urn:fundmanager:problem:version-mismatch"], types);
+                    Assert.Equal("application/problem+json", stale.GetProperty("content").EnumerateObject().Single().Name);
+                }
+            }
+        }
+
+        Assert.True(commands >= 30, $"only {commands} commands");
+        Assert.True(missing.Count == 0, string.Join("\n", missing));
+    }
 }

@@ -17,14 +17,15 @@ public static class AuthEndpoints
         {
             var user = await users.VerifyAsync(body.Email ?? "", body.Password ?? "", ct);
             return user is null
-                ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "login failed", type: "urn:fundmanager:problem:login-failed",
+                ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "login failed", type: Problems.LoginFailed,
                     detail: "The e-mail or password is wrong, or the account is disabled or locked after repeated failures.")
                 : Results.SignIn(Principal(user, clock), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
         })
         .AllowAnonymous()
         .RequireRateLimiting(LoginRateLimit)
-        .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
-        .ProducesProblem(StatusCodes.Status401Unauthorized);
+        .Produces<AccessTokenResponse>()
+        .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status401Unauthorized, Problems.LoginFailed))
+        .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status429TooManyRequests));
 
         auth.MapPost("/refresh", async (RefreshRequest body, UserStore users, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, CancellationToken ct) =>
         {
@@ -33,7 +34,7 @@ public static class AuthEndpoints
                 || ticket.Principal.FindFirstValue(ClaimTypes.Name) is not { } email
                 || await users.FindAsync(email, ct) is not { } user || !user.Accepts(IssuedAt(ticket.Principal)))
             {
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "refresh failed", type: "urn:fundmanager:problem:refresh-failed",
+                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "refresh failed", type: Problems.RefreshFailed,
                     detail: "The refresh token is not valid, has expired, or its user is disabled.");
             }
 
@@ -41,8 +42,9 @@ public static class AuthEndpoints
         })
         .AllowAnonymous()
         .RequireRateLimiting(LoginRateLimit)
-        .Produces<Microsoft.AspNetCore.Authentication.BearerToken.AccessTokenResponse>()
-        .ProducesProblem(StatusCodes.Status401Unauthorized);
+        .Produces<AccessTokenResponse>()
+        .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status401Unauthorized, Problems.RefreshFailed))
+        .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status429TooManyRequests));
 
         auth.MapPost("/logout", async (HttpContext http, UserStore users, CancellationToken ct) =>
         {

@@ -29,9 +29,11 @@ public static class DonorEndpoints
         .RequireAuthorization();
         donors.MapPost("/", async (RegisterDonor body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Donors.HandleAsync(body, http.Command(), ct)))
-            .RequireAuthorization(Policies.Officer);
+            .RequireAuthorization(Policies.Officer)
+            .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.MemberStateNeedsCountry, BusinessRule.UnknownCountry);
         donors.MapPost("/{id:guid}/rename", async (Guid id, RenameRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Done(http, await system.Donors.HandleAsync(new RenameDonor(id, body.Name), http.Command(), ct)))
-            .RequireAuthorization(Policies.Officer);
+            .RequireAuthorization(Policies.Officer)
+            .Refuses(BusinessRule.AmendmentChangesNothing);
     }
 }

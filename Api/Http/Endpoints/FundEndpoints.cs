@@ -1,3 +1,4 @@
+using FundManager.Common;
 using FundManager.Entities;
 using FundManager.Funds;
 
@@ -13,12 +14,15 @@ public static class FundEndpoints
             .RequireAuthorization();
         funds.MapGet("/{code}", async (string code, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Found(http, await system.Entities.LoadAsync<Fund, FundEvent>(StreamId.For(FundCode.Parse(code, "code")), ct), FundView.Of))
-            .RequireAuthorization();
+            .RequireAuthorization()
+            .Refuses(BusinessRule.InvalidFundCode);
         funds.MapPost("/", async (CreateFund body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Funds.HandleAsync(body, http.Command(), ct)))
-            .RequireAuthorization(Policies.Admin);
+            .RequireAuthorization(Policies.Admin)
+            .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.InvalidFundCode, BusinessRule.RateOutOfRange);
         funds.MapPost("/{code}/rates", async (string code, ChangeRatesRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Done(http, await system.Funds.HandleAsync(new ChangeFundRates(code, body.PscRate, body.ReserveRate), http.Command(), ct)))
-            .RequireAuthorization(Policies.Admin);
+            .RequireAuthorization(Policies.Admin)
+            .Refuses(BusinessRule.InvalidFundCode, BusinessRule.RateOutOfRange, BusinessRule.AmendmentChangesNothing);
     }
 }

@@ -8,7 +8,7 @@ public static class LedgerEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        var ledger = api.MapGroup("/ledger").WithTags("Ledger").RequireAuthorization(Policies.Ledger);
+        var ledger = api.MapGroup("/ledger").WithTags("Ledger").RequireAuthorization(Policies.Ledger).Refuses(Common.BusinessRule.InvalidFundCode);
         ledger.MapGet("/{fund}/trial-balance", async (string fund, DateOnly? asOf, FundSystem system, CancellationToken ct) =>
             TrialBalanceView.Of(await system.Ledger.TrialBalanceAsync(FundCode.Parse(fund), asOf, ct)));
         ledger.MapGet("/{fund}/entries", async (string fund, DateOnly? from, DateOnly? to, string? cursor, int? limit, FundSystem system, CancellationToken ct) =>

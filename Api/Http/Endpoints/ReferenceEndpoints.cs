@@ -22,7 +22,8 @@ public static class ReferenceEndpoints
             .RequireAuthorization(Policies.Staff);
         recommendations.MapPost("/", async (RegisterRecommendation body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Recommendations.HandleAsync(body, http.Command(), ct)))
-            .RequireAuthorization(Policies.Officer);
+            .RequireAuthorization(Policies.Officer)
+            .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.UnknownCountry, BusinessRule.UnknownSdgTarget);
 
         var rates = api.MapGroup("/exchange-rates").WithTags("Exchange rates");
 
@@ -61,6 +62,7 @@ public static class ReferenceEndpoints
             return Results.Ok(new { Read = parsed.Count, Added = added });
         })
         .WithDescription("Body: text/csv, one rate per line: currency,units per USD,yyyy-MM-dd (a header line is allowed).")
-        .RequireAuthorization(Policies.Admin);
+        .RequireAuthorization(Policies.Admin)
+        .Refuses(BusinessRule.UnknownCurrency, BusinessRule.ExchangeRateConflict);
     }
 }
