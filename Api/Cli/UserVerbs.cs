@@ -20,7 +20,7 @@ public static class UserVerbs
         var email = new Option<string>("--email") { Description = "The user's e-mail address, used to log in.", Required = true };
         var roles = new Option<string[]>("--role") { Description = $"A role ({string.Join(", ", Role.All)}); repeat for several.", Required = true, AllowMultipleArgumentsPerToken = true };
         var donor = new Option<Guid?>("--donor") { Description = "For a donor user: the id of the donor they speak for." };
-        var password = new Option<string?>("--password") { Description = $"At least {UserStore.MinPasswordLength} characters. Without it, the password is read from standard input." };
+        var password = new Option<string?>("--password") { Description = $"{UserStore.MinPasswordLength} to {UserStore.MaxPasswordLength} characters. Without it, the password is read from standard input." };
         var command = new Command("add", "Add a user.") { email, roles, donor, password };
         command.SetAction((parse, ct) => CliDatabase.RunAsync(parse, async system =>
         {
@@ -41,8 +41,8 @@ public static class UserVerbs
         {
             foreach (var user in await new UserStore(system.DataSource, system.Clock).ListAsync(ct))
             {
-                var state = user.Disabled ? "disabled" : user.IsLocked(system.Clock.GetUtcNow()) ? "locked" : "active";
-                Console.WriteLine($"{user.Email}\t{string.Join(',', user.Roles)}\t{user.DonorId?.ToString() ?? "-"}\t{state}");
+                var view = Http.Endpoints.UserView.Of(user, system.Clock.GetUtcNow());
+                Console.WriteLine($"{view.Email}\t{string.Join(',', view.Roles)}\t{view.Donor?.ToString() ?? "-"}\t{view.State}");
             }
 
             return 0;

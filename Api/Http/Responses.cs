@@ -19,6 +19,20 @@ public static class Responses
         return Results.Ok(view(entity));
     }
 
+    /// <summary>A page of an entity's history, oldest first; an entity with no history is 404.</summary>
+    public static async Task<Page<HistoryView>> HistoryAsync(FundSystem system, StreamId stream, string? cursor, int? limit, CancellationToken ct)
+    {
+        var size = Paging.Limit(limit);
+        var after = Paging.Position(cursor) ?? 0;
+        var history = await system.Entities.HistoryAsync(stream, ct);
+        if (history.Count == 0)
+        {
+            throw NotFound();
+        }
+
+        return Paging.Of(history.Where(e => e.Version > after).Take(size + 1).ToList(), size, e => e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), HistoryView.Of);
+    }
+
     public static Common.RuleViolation NotFound() =>
         Common.RuleViolation.Of(Common.BusinessRule.EntityNotFound, "There is no such record, or it is not yours to see.", "id");
 

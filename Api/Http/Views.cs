@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FundManager.Donors;
 using FundManager.Finance;
 using FundManager.Funds;
@@ -79,6 +80,15 @@ public sealed record RecommendationView(
 {
     public static RecommendationView Of(Recommendations.UprRecommendation r) => new(
         r.Id, r.StateUnderReview.Value, r.RecommendingStates.Select(s => s.Value).ToList(), r.Cycle, r.Session, r.Text, r.Themes, r.SdgTargets, r.Position, r.Version);
+}
+
+public sealed record ExchangeRateView(string Currency, decimal UnitsPerUsd, DateOnly EffectiveOn);
+
+/// <summary>One event of an entity's history: what happened (as stored), who recorded it, when, by which command and why.</summary>
+public sealed record HistoryView(long Version, string Type, JsonElement Event, string Actor, DateTimeOffset RecordedAt, Guid CommandId, string? Reason)
+{
+    public static HistoryView Of(StoredEvent e) =>
+        new(e.Version, e.Type, JsonSerializer.SerializeToElement(e.Event, e.Event.GetType(), Persistence.Json.StoredJson.Options), e.Actor, e.RecordedAt, e.CommandId, e.Reason);
 }
 
 public sealed record BudgetLineView(int Year, decimal Amount);

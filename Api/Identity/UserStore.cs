@@ -1,4 +1,5 @@
 using FundManager.Common;
+using FundManager.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
 
@@ -12,6 +13,7 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
     public const int MaxFailedLogins = 5;
     public const int MinPasswordLength = 12;
+    public const int MaxPasswordLength = 200;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     private static readonly PasswordHasher<UserAccount> Hasher = new();
 
@@ -37,26 +39,55 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
     /// <summary>Adds a user; refuses a duplicate e-mail, unknown roles, a short password, or a donor role without exactly one existing donor.</summary>
     public async Task AddAsync(string email, string password, IReadOnlyList<string> roles, Guid? donorId, CancellationToken ct = default)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await InsertAsync(connection, null, email, password, roles, donorId, ct);
+    }
+
+    /// <summary>
+    /// Adds a user once per command id: sent again, the command returns its first result (the password is not part of
+    /// what is compared, so that no trace of it is kept in the command log).
+    /// </summary>
+    public Task<CommandResult> AddAsync(NewUser user, CommandContext context, CancellationToken ct = default) =>
+        CommandLog.RunOnceAsync(dataSource, clock, context, "AddUser", user with { Password = "" }, async (connection, tx) =>
+        {
+            var email = await InsertAsync(connection, tx, user.Email, user.Password, user.Roles, user.Donor, ct);
+            return new CommandResult(StreamOf(email), 1);
+        }, ct);
+
+    /// <summary>Disables a user once per command id; a user that does not exist is <see cref="BusinessRule.EntityNotFound"/>.</summary>
+    public Task<CommandResult> DisableAsync(string email, CommandContext context, CancellationToken ct = default) =>
+        CommandLog.RunOnceAsync(dataSource, clock, context, "DisableUser", new { Email = email.Trim().ToLowerInvariant() }, async (connection, tx) =>
+        {
+            var normalised = email.Trim().ToLowerInvariant();
+            return await DisableAsync(connection, tx, normalised, ct)
+                ? new CommandResult(StreamOf(normalised), 1)
+                : throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no user {normalised}.", "email");
+        }, ct);
+
+    private static string StreamOf(string email) => "user/" + email;
+
+    private async Task<string> InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? tx, string email, string password, IReadOnlyList<string> roles, Guid? donorId, CancellationToken ct)
+    {
         var normalised = NormaliseEmail(email);
-        if (roles.Count == 0 || roles.Any(r => !Role.All.Contains(r)))
+        if (roles is null || roles.Count == 0 || roles.Any(r => !Role.All.Contains(r)))
         {
             throw RuleViolation.Of(BusinessRule.InvalidInput, $"Roles are some of: {string.Join(", ", Role.All)}.", "roles");
         }
 
         if (roles.Contains(Role.Donor) != donorId.HasValue)
         {
-            throw RuleViolation.Of(BusinessRule.InvalidInput, "A donor user is linked to exactly one donor (--donor), and only a donor user is.", "donor");
+            throw RuleViolation.Of(BusinessRule.InvalidInput, "A donor user is linked to exactly one donor, and only a donor user is.", "donor");
         }
 
-        if (password.Length < MinPasswordLength)
+        if (password is null || password.Length < MinPasswordLength || password.Length > MaxPasswordLength)
         {
-            throw RuleViolation.Of(BusinessRule.InvalidInput, $"A password has at least {MinPasswordLength} characters.", "password");
+            throw RuleViolation.Of(BusinessRule.InvalidInput, $"A password has {MinPasswordLength} to {MaxPasswordLength} characters.", "password");
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
         if (donorId is { } donor)
         {
-            await using var exists = new NpgsqlCommand("select exists (select 1 from streams where id = $1)", connection);
+            await using var exists = new NpgsqlCommand("select exists (select 1 from streams where id = $1)", connection, tx);
             exists.Parameters.Add(new() { Value = $"donor/{donor:D}" });
             if (!(bool)(await exists.ExecuteScalarAsync(ct))!)
             {
@@ -66,20 +97,15 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
 
         var account = new UserAccount(normalised, "", roles.Distinct().ToList(), donorId, false, 0, null, clock.GetUtcNow());
         await using var insert = new NpgsqlCommand(
-            "insert into users (email, password_hash, roles, donor_id, created_at) values ($1, $2, $3, $4, $5)", connection);
+            "insert into users (email, password_hash, roles, donor_id, created_at) values ($1, $2, $3, $4, $5) on conflict (email) do nothing", connection, tx);
         insert.Parameters.Add(new() { Value = normalised });
         insert.Parameters.Add(new() { Value = Hasher.HashPassword(account, password) });
         insert.Parameters.Add(new() { Value = account.Roles.ToArray() });
         insert.Parameters.Add(new() { Value = (object?)donorId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         insert.Parameters.Add(new() { Value = account.CreatedAt });
-        try
-        {
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            throw RuleViolation.Of(BusinessRule.EntityAlreadyExists, $"A user {normalised} already exists.", "email");
-        }
+        return await insert.ExecuteNonQueryAsync(ct) == 1
+            ? normalised
+            : throw RuleViolation.Of(BusinessRule.EntityAlreadyExists, $"A user {normalised} already exists.", "email");
     }
 
     public async Task<UserAccount?> FindAsync(string email, CancellationToken ct = default)
@@ -110,11 +136,16 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
     public async Task<bool> DisableAsync(string email, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand("update users set disabled = true, tokens_revoked_at = $2 where email = $1", connection);
-        cmd.Parameters.Add(new() { Value = email.Trim().ToLowerInvariant() });
+        return await DisableAsync(connection, null, email.Trim().ToLowerInvariant(), ct);
+    }
+
+    private async Task<bool> DisableAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, string email, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("update users set disabled = true, tokens_revoked_at = $2 where email = $1", connection, tx);
+        cmd.Parameters.Add(new() { Value = email });
         cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
         var disabled = await cmd.ExecuteNonQueryAsync(ct) == 1;
-        _recent.TryRemove(email.Trim().ToLowerInvariant(), out _);
+        _recent.TryRemove(email, out _);
         return disabled;
     }
 

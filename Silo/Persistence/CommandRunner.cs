@@ -1,9 +1,5 @@
 using System.Data;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using FundManager.Common;
-using FundManager.Persistence.Json;
 using Npgsql;
 
 namespace FundManager.Persistence;
@@ -28,14 +24,14 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
     {
         var (id, actor, expectedVersion) = context;
         var kind = body.GetType().Name;
-        var bodyHash = SHA256.HashData(Encoding.UTF8.GetBytes(kind + "\n" + actor.Value + "\n" + JsonSerializer.Serialize(body, body.GetType(), StoredJson.Options)));
+        var bodyHash = CommandLog.BodyHash(kind, actor, body);
         for (var attempt = 1; ; attempt++)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             // The first attempt skips the look-up: a replay is caught by the command's unique key or,
             // if the replay is refused by a rule first, by the look-up made before reporting the refusal.
-            if (attempt > 1 && await ReplayAsync(connection, tx, id, bodyHash, ct) is { } replay)
+            if (attempt > 1 && await CommandLog.ReplayAsync(connection, tx, id, bodyHash, ct) is { } replay)
             {
                 return replay;
             }
@@ -59,7 +55,7 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
             catch (RuleViolation) when (attempt == 1)
             {
                 await tx.RollbackAsync(CancellationToken.None);
-                if (await ReplayAsync(connection, null, id, bodyHash, ct) is { } replayed)
+                if (await CommandLog.ReplayAsync(connection, null, id, bodyHash, ct) is { } replayed)
                 {
                     return replayed;
                 }
@@ -73,37 +69,7 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
         }
     }
 
-    private static async Task<CommandResult?> ReplayAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CommandId id, byte[] bodyHash, CancellationToken ct)
-    {
-        var prior = await FindAsync(connection, tx, id, ct);
-        if (prior is null)
-        {
-            return null;
-        }
-
-        return prior.Value.Hash.AsSpan().SequenceEqual(bodyHash)
-            ? prior.Value.Result with { Replayed = true }
-            : throw RuleViolation.Of(
-                BusinessRule.CommandIdReused,
-                "This command id (idempotency key) was already used for a different command.",
-                "commandId",
-                ("commandId", id.ToString()));
-    }
-
     private static bool IsRetryable(Exception e) =>
         e is ConcurrencyConflictException or CommandAlreadyRecordedException
         || e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
-
-    private static async Task<(byte[] Hash, CommandResult Result)?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CommandId id, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand("select body_hash, result from commands where command_id = $1", connection, tx);
-        cmd.Parameters.Add(new NpgsqlParameter { Value = id.Value });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            return null;
-        }
-
-        return ((byte[])reader[0], JsonSerializer.Deserialize<CommandResult>(reader.GetString(1), StoredJson.Options)!);
-    }
 }

@@ -59,6 +59,37 @@ public sealed class ExchangeRateStore(NpgsqlDataSource dataSource, TimeProvider 
         return added;
     }
 
+    /// <summary>
+    /// Recorded rates by currency, then effective date: optionally of one currency, effective within a date range,
+    /// after the rate whose <see cref="Key"/> is <paramref name="after"/>, at most <paramref name="limit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<ExchangeRate>> FindAsync(
+        CurrencyCode? currency, DateOnly? from, DateOnly? to, string? after, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand { Connection = connection };
+        var filter = new SqlFilter(cmd)
+            .Where("currency = {value}", currency?.Code, NpgsqlTypes.NpgsqlDbType.Text)
+            .Where("effective_on >= {value}", from, NpgsqlTypes.NpgsqlDbType.Date)
+            .Where("effective_on <= {value}", to, NpgsqlTypes.NpgsqlDbType.Date)
+            .Where("(currency || ':' || to_char(effective_on, 'YYYY-MM-DD')) collate \"C\" > {value}", after, NpgsqlTypes.NpgsqlDbType.Text);
+        cmd.CommandText = $"""
+            select currency, effective_on, units_per_usd from exchange_rates where {filter}
+            order by currency collate "C", effective_on limit {filter.Parameter(limit)}
+            """;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var rates = new List<ExchangeRate>();
+        while (await reader.ReadAsync(ct))
+        {
+            rates.Add(new ExchangeRate(CurrencyCode.Parse(reader.GetString(0)), reader.GetDecimal(2), reader.GetFieldValue<DateOnly>(1)));
+        }
+
+        return rates;
+    }
+
+    /// <summary>The key a rate is ordered by: <c>EUR:2025-01-01</c>.</summary>
+    public static string Key(CurrencyCode currency, DateOnly on) => $"{currency.Code}:{on:yyyy-MM-dd}";
+
     public async Task<ExchangeRateTable> LoadAsync(CurrencyCode currency, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);

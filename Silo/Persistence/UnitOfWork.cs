@@ -245,7 +245,7 @@ public sealed class UnitOfWork
             Add(batch, "insert into receipt_references (reference, pledge_id, command_id) values ($1, $2, $3)", reference, pledge.ToString(), CommandId.Value);
         }
 
-        var resultCmd = Add(batch, "insert into commands (command_id, kind, body_hash, result, actor, recorded_at) values ($1, $2, $3, $4, $5, $6)",
+        var resultCmd = Add(batch, CommandLog.InsertSql,
             CommandId.Value, kind, bodyHash, JsonSerializer.Serialize(result, StoredJson.Options), Actor.Value, Now);
         resultCmd.Parameters[3].NpgsqlDbType = NpgsqlDbType.Jsonb;
 

@@ -23,7 +23,9 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
         ("POST", "/api/v1/auth/logout") => Everyone,
         ("GET", "/api/v1/funds" or "/api/v1/funds/{code}") => Everyone,
         ("POST", "/api/v1/funds" or "/api/v1/funds/{code}/rates" or "/api/v1/exchange-rates") => [DemoUsers.Admin],
-        ("GET", "/api/v1/donors/{id}" or "/api/v1/pledges" or "/api/v1/pledges/{id}" or "/api/v1/pledges/{id}/receipts" or "/api/v1/receipts") => Everyone,
+        ("GET", "/api/v1/donors/{id}" or "/api/v1/donors/{id}/history" or "/api/v1/pledges" or "/api/v1/pledges/{id}" or "/api/v1/pledges/{id}/receipts"
+            or "/api/v1/pledges/{id}/history" or "/api/v1/receipts" or "/api/v1/exchange-rates") => Everyone,
+        (_, "/api/v1/users" or "/api/v1/users/{email}/disable") => [DemoUsers.Admin],
         ("GET", _) when path.StartsWith("/api/v1/donors", StringComparison.Ordinal) || path.StartsWith("/api/v1/grants", StringComparison.Ordinal)
             || path.StartsWith("/api/v1/recommendations", StringComparison.Ordinal) => Staff,
         ("POST", "/api/v1/pledges") => [DemoUsers.Officer, DemoUsers.NorwayDonor],

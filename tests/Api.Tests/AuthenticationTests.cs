@@ -68,4 +68,47 @@ public sealed class AuthenticationTests(ApiFactory api) : IClassFixture<ApiFacto
         Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync("/api/v1/funds")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = DemoUsers.Password })).StatusCode);
     }
+
+    [Fact]
+    public async Task An_administrator_adds_and_disables_users_once_per_idempotency_key()
+    {
+        var admin = await api.LoginAsync(DemoUsers.Admin);
+        var email = $"New.Officer-{Guid.NewGuid():N}@Test.org";
+        var body = JsonSerializer.Serialize(new { email, password = DemoUsers.Password, roles = new[] { "officer" } });
+
+        var first = await Send(admin, "/api/v1/users", body, "add-user-1");
+        var replay = await Send(admin, "/api/v1/users", body, "add-user-1");
+        var otherBody = await Send(admin, "/api/v1/users", JsonSerializer.Serialize(new { email, password = DemoUsers.Password, roles = new[] { "board" } }), "add-user-1");
+        var duplicate = await Send(admin, "/api/v1/users", body, "add-user-2");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, otherBody.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+
+        var user = await api.LoginAsync(email.ToLowerInvariant());
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/api/v1/grants?limit=1")).StatusCode);
+        var listed = await admin.GetFromJsonAsync<JsonElement>("/api/v1/users");
+        Assert.Equal(["officer"], listed.EnumerateArray().Single(u => u.GetProperty("email").GetString() == email.ToLowerInvariant()).GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.DoesNotContain("password", listed.GetRawText(), StringComparison.OrdinalIgnoreCase);
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(admin, $"/api/v1/users/{email.ToLowerInvariant()}/disable", null, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/api/v1/grants?limit=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Send(admin, "/api/v1/users/nobody@test.org/disable", null, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(await api.LoginAsync(DemoUsers.Officer), "/api/v1/users", body, null)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> Send(HttpClient client, string url, string? body, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = body is null ? null : new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        var response = await client.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response;
+    }
 }

@@ -135,6 +135,46 @@ public sealed class ListTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync("/api/v1/ledger/UPR-VFTA/accounts/Cash")).StatusCode);
     }
 
+    [Fact]
+    public async Task Exchange_rate_pages_hold_every_recorded_rate_of_the_currency()
+    {
+        var expected = new List<string>();
+        await using (var connection = new Npgsql.NpgsqlConnection(api.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand("select to_char(effective_on, 'YYYY-MM-DD') from exchange_rates where currency = 'EUR' order by effective_on", connection);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                expected.Add(reader.GetString(0));
+            }
+        }
+
+        var donor = await api.LoginAsync(DemoUsers.GermanyDonor);
+
+        var listed = await WalkAsync(donor, "/api/v1/exchange-rates", "currency=EUR", limit: 5, id: "effectiveOn");
+
+        Assert.True(expected.Count > 5);
+        Assert.Equal(expected, listed);
+    }
+
+    [Fact]
+    public async Task An_entitys_history_pages_through_every_version_and_stays_private_to_its_donor()
+    {
+        var grant = DemoIds.For("grant", "8");
+        var version = (await api.System.Entities.LoadAsync<Grant, GrantEvent>(StreamId.For(new Common.GrantId(grant)))).Version;
+        var board = await api.LoginAsync(DemoUsers.Board);
+        var norway = await api.LoginAsync(DemoUsers.NorwayDonor);
+
+        var versions = await WalkAsync(board, $"/api/v1/grants/{grant}/history", "", limit: 3, id: "version");
+
+        Assert.Equal(Enumerable.Range(1, (int)version).Select(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture)), versions);
+        Assert.Equal(HttpStatusCode.OK, (await norway.GetAsync($"/api/v1/pledges/{DemoIds.For("pledge", "norway/0")}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await norway.GetAsync($"/api/v1/pledges/{DemoIds.For("pledge", "germany/0")}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await norway.GetAsync($"/api/v1/donors/{DemoIds.For("donor", "germany")}/history")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await board.GetAsync($"/api/v1/grants/{Guid.NewGuid()}/history")).StatusCode);
+    }
+
     private async Task<List<string>> ReceiptIdsAsync(Func<Pledge, bool> pledge, Func<ReceiptRecorded, bool> receipt)
     {
         var ids = new List<string>();
@@ -171,7 +211,7 @@ public sealed class ListTests(ApiFactory api) : IClassFixture<ApiFactory>
         while (cursor is not null);
 
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        return path.Contains("receipts", StringComparison.Ordinal) ? ids.Order(StringComparer.Ordinal).ToList() : ids;
+        return path.EndsWith("receipts", StringComparison.Ordinal) ? ids.Order(StringComparer.Ordinal).ToList() : ids;
     }
 
     private static Dictionary<string, string> Query(string filter) =>

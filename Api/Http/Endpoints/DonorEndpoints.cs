@@ -27,6 +27,11 @@ public static class DonorEndpoints
             return Responses.Found(http, await system.Entities.LoadAsync<Donor, DonorEvent>(StreamId.For(new DonorId(id)), ct), DonorView.Of);
         })
         .RequireAuthorization();
+        donors.MapGet("/{id:guid}/history", (Guid id, string? cursor, int? limit, HttpContext http, FundSystem system, CancellationToken ct) =>
+            http.SeesAllDonors() || http.OwnDonor() == id
+                ? Responses.HistoryAsync(system, StreamId.For(new DonorId(id)), cursor, limit, ct)
+                : throw Responses.NotFound())
+            .RequireAuthorization();
         donors.MapPost("/", async (RegisterDonor body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Donors.HandleAsync(body, http.Command(), ct)))
             .RequireAuthorization(Policies.Officer)

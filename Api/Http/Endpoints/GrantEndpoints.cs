@@ -30,6 +30,10 @@ public static class GrantEndpoints
             Responses.Found(http, await system.Entities.LoadAsync<Grant, GrantEvent>(StreamId.For(new GrantId(id)), ct), GrantView.Of))
             .RequireAuthorization(Policies.Staff);
 
+        grants.MapGet("/{id:guid}/history", (Guid id, string? cursor, int? limit, FundSystem system, CancellationToken ct) =>
+            Responses.HistoryAsync(system, StreamId.For(new GrantId(id)), cursor, limit, ct))
+            .RequireAuthorization(Policies.Staff);
+
         grants.MapPost("/", async (DraftGrant body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Grants.HandleAsync(body, http.Command(), ct)))
             .RequireAuthorization(Policies.Officer)

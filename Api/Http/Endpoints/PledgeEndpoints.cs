@@ -38,6 +38,13 @@ public static class PledgeEndpoints
         })
         .RequireAuthorization();
 
+        pledges.MapGet("/{id:guid}/history", async (Guid id, string? cursor, int? limit, HttpContext http, FundSystem system, CancellationToken ct) =>
+        {
+            await VisiblePledgeAsync(id, http, system, ct);
+            return await Responses.HistoryAsync(system, StreamId.For(new PledgeId(id)), cursor, limit, ct);
+        })
+        .RequireAuthorization();
+
         api.MapGet("/receipts", (int? limit, string? cursor, string? fund, Guid? donor, Guid? pledge, int? year, ReceiptChannel? channel,
             HttpContext http, FundSystem system, CancellationToken ct) =>
             ReceiptsAsync(

@@ -25,7 +25,18 @@ public static class ReferenceEndpoints
             .RequireAuthorization(Policies.Officer)
             .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.UnknownCountry, BusinessRule.UnknownSdgTarget);
 
+        recommendations.MapGet("/{id}", async (string id, HttpContext http, FundSystem system, CancellationToken ct) =>
+            Responses.Found(http, await system.Entities.LoadAsync<UprRecommendation, RecommendationEvent>(StreamId.ForRecommendation(id), ct), RecommendationView.Of))
+            .RequireAuthorization(Policies.Staff);
+
         var rates = api.MapGroup("/exchange-rates").WithTags("Exchange rates");
+        rates.MapGet("/", async (string? currency, DateOnly? from, DateOnly? to, string? cursor, int? limit, FundSystem system, CancellationToken ct) =>
+        {
+            var size = Paging.Limit(limit);
+            var found = await system.Rates.FindAsync(currency is null ? null : CurrencyCode.Parse(currency, "currency"), from, to, cursor, size + 1, ct);
+            return Paging.Of(found, size, r => Persistence.ExchangeRateStore.Key(r.Currency, r.EffectiveOn), r => new ExchangeRateView(r.Currency.Code, r.UnitsPerUsd, r.EffectiveOn));
+        })
+        .RequireAuthorization();
 
         // The UN operational rates form: one line per rate, "currency,units per USD,effective date" (a header line is allowed).
         rates.MapPost("/", async (HttpRequest request, FundSystem system, CancellationToken ct) =>

@@ -1,0 +1,27 @@
+using FundManager.Api.Identity;
+using FundManager.Common;
+
+namespace FundManager.Api.Http.Endpoints;
+
+/// <summary>Administrators manage who may use the API. The first administrator is made on the command line.</summary>
+public static class UserEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var users = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Admin);
+        users.MapGet("/", async (UserStore store, TimeProvider clock, CancellationToken ct) =>
+            (await store.ListAsync(ct)).Select(u => UserView.Of(u, clock.GetUtcNow())).ToList());
+        users.MapPost("/", async (NewUser body, HttpContext http, UserStore store, CancellationToken ct) =>
+            Responses.Created(http, await store.AddAsync(body, http.Command(), ct)))
+            .Refuses(BusinessRule.EntityAlreadyExists);
+        users.MapPost("/{email}/disable", async (string email, HttpContext http, UserStore store, CancellationToken ct) =>
+            Responses.Done(http, await store.DisableAsync(email, http.Command(), ct)));
+    }
+}
+
+/// <summary>A user as administrators see it: never the password hash.</summary>
+public sealed record UserView(string Email, IReadOnlyList<string> Roles, Guid? Donor, string State, DateTimeOffset CreatedAt)
+{
+    public static UserView Of(UserAccount user, DateTimeOffset now) =>
+        new(user.Email, user.Roles, user.DonorId, user.Disabled ? "disabled" : user.IsLocked(now) ? "locked" : "active", user.CreatedAt);
+}
