@@ -1,3 +1,0 @@
-namespace FundManager.Reporting;
-/// <summary>Marks the reporting assembly; reports arrive with the reporting work.</summary>
-internal static class ReportingAssembly;

@@ -1,0 +1,2 @@
+global using FundManager.Reporting.Tests.Infrastructure;
+global using Xunit;
