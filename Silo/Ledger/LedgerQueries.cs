@@ -53,6 +53,43 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Per source stream, account and original currency: what entries dated within [<paramref name="from"/>, <paramref name="to"/>] posted,
+    /// and what all entries dated on or before <paramref name="to"/> posted. One pass over the fund's journal.
+    /// </summary>
+    public async Task<IReadOnlyList<StreamActivity>> StreamActivityAsync(FundCode fund, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await EnsureFundAsync(connection, fund, ct);
+        await using var cmd = new NpgsqlCommand("""
+            select e.source_stream, l.account, l.currency,
+                   coalesce(sum(l.debit) filter (where e.entry_date >= $2), 0), coalesce(sum(l.credit) filter (where e.entry_date >= $2), 0),
+                   sum(l.debit), sum(l.credit),
+                   coalesce(sum(l.original_amount) filter (where e.entry_date >= $2 and l.debit > 0), 0),
+                   coalesce(sum(l.original_amount) filter (where l.debit > 0), 0),
+                   min(e.entry_date) filter (where e.entry_date >= $2), max(e.entry_date) filter (where e.entry_date >= $2),
+                   min(e.entry_date), max(e.entry_date)
+            from journal_lines l join journal_entries e on e.fund_code = l.fund_code and e.seq = l.seq
+            where l.fund_code = $1 and e.entry_date <= $3
+            group by e.source_stream, l.account, l.currency
+            """, connection);
+        cmd.Parameters.Add(new() { Value = fund.Value });
+        cmd.Parameters.Add(new() { Value = from });
+        cmd.Parameters.Add(new() { Value = to });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var rows = new List<StreamActivity>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new StreamActivity(
+                reader.GetString(0), (Account)reader.GetInt32(1), reader.GetString(2).Trim(), reader.GetDecimal(3), reader.GetDecimal(4), reader.GetDecimal(5),
+                reader.GetDecimal(6), reader.GetDecimal(7), reader.GetDecimal(8),
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9), reader.IsDBNull(10) ? null : reader.GetFieldValue<DateOnly>(10),
+                reader.GetFieldValue<DateOnly>(11), reader.GetFieldValue<DateOnly>(12)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
     /// The journal entries of a fund in sequence order, with their lines: optionally only those dated within a range,
     /// numbered after <paramref name="afterSequence"/>, and at most <paramref name="maxEntries"/> of them.
     /// </summary>

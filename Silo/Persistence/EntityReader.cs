@@ -57,7 +57,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
     {
         var streams = new List<(string Stream, long Version)>();
         await using (var connection = await dataSource.OpenConnectionAsync(ct))
-        await using (var cmd = ListingCommand(query, connection))
+        await using (var cmd = ListingCommand(query, connection, "id, version"))
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
@@ -68,6 +68,29 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
 
         return await LoadManyAsync<TEntity, TEvent>(streams, ct);
     }
+
+    /// <summary>The listings a query finds (every match when its limit allows), without loading the entities.</summary>
+    public async Task<IReadOnlyList<StreamListing>> ListingsAsync(ListingQuery query, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = ListingCommand(query, connection, "id, version, fund_code, donor_id, status, category, country, region, years, label");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var listings = new List<StreamListing>();
+        while (await reader.ReadAsync(ct))
+        {
+            listings.Add(new StreamListing(
+                StreamId.Parse(reader.GetString(0)),
+                reader.GetInt64(1),
+                reader.IsDBNull(2) ? null : FundCode.Parse(reader.GetString(2)),
+                new Listing(
+                    reader.IsDBNull(3) ? null : reader.GetGuid(3), Text(reader, 4), Text(reader, 5), Text(reader, 6), Text(reader, 7),
+                    reader.GetFieldValue<int[]>(8), Text(reader, 9))));
+        }
+
+        return listings;
+    }
+
+    private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     /// <summary>Loads any listed entity by its stream's kind.</summary>
     public async Task<IListed> LoadListedAsync(StreamId stream, CancellationToken ct = default) => stream.Kind switch
@@ -80,7 +103,12 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
         _ => throw new InvalidOperationException($"No entity kind '{stream.Kind}'."),
     };
 
-    /// <summary>Several entities at known versions: only the events newer than those cached are read, all in one round trip.</summary>
+    /// <summary>Several entities at known versions (as listed): only the events newer than those cached are read, all in one round trip.</summary>
+    public Task<IReadOnlyList<TEntity>> LoadManyAsync<TEntity, TEvent>(IReadOnlyList<StreamListing> listed, CancellationToken ct = default)
+        where TEntity : Entity<TEvent>, new()
+        where TEvent : class =>
+        LoadManyAsync<TEntity, TEvent>(listed.Select(l => (l.Stream.ToString(), l.Version)).ToList(), ct);
+
     private async Task<IReadOnlyList<TEntity>> LoadManyAsync<TEntity, TEvent>(IReadOnlyList<(string Stream, long Version)> streams, CancellationToken ct)
         where TEntity : Entity<TEvent>, new()
         where TEvent : class
@@ -125,7 +153,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
         return entities;
     }
 
-    private static NpgsqlCommand ListingCommand(ListingQuery query, NpgsqlConnection connection)
+    private static NpgsqlCommand ListingCommand(ListingQuery query, NpgsqlConnection connection, string columns)
     {
         var cmd = new NpgsqlCommand { Connection = connection };
         var filter = new SqlFilter(cmd)
@@ -138,7 +166,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
             .Where("region = {value}", query.Region, NpgsqlDbType.Text)
             .Where("years @> array[{value}::int]", query.Year, NpgsqlDbType.Integer)
             .Where("id collate \"C\" > {value}", query.After is null ? null : query.Kind + "/" + query.After, NpgsqlDbType.Text);
-        cmd.CommandText = $"select id, version from streams where {filter} order by id collate \"C\" limit {filter.Parameter(query.Limit)}";
+        cmd.CommandText = $"select {columns} from streams where {filter} order by id collate \"C\" limit {filter.Parameter(query.Limit)}";
         return cmd;
     }
 

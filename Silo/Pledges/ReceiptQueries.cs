@@ -45,4 +45,26 @@ public sealed class ReceiptQueries(NpgsqlDataSource dataSource)
 
         return receipts;
     }
+
+    /// <summary>Per instalment of the given pledges, what receipts dated on or before <paramref name="asOf"/> paid against it.</summary>
+    public async Task<IReadOnlyList<InstalmentPaid>> PaidAsOfAsync(IReadOnlyList<PledgeId> pledges, DateOnly asOf, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            select e.stream_id, (a ->> 'number')::int, sum((a -> 'amount' ->> 'amount')::numeric)
+            from events e cross join lateral jsonb_array_elements(e.data -> 'applications') a
+            where e.type = 'ReceiptRecorded' and e.stream_id = any($1) and (e.data ->> 'receivedOn')::date <= $2
+            group by e.stream_id, (a ->> 'number')::int
+            """, connection);
+        cmd.Parameters.Add(new() { Value = pledges.Select(p => StreamId.For(p).ToString()).ToArray() });
+        cmd.Parameters.Add(new() { Value = asOf });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var paid = new List<InstalmentPaid>();
+        while (await reader.ReadAsync(ct))
+        {
+            paid.Add(new InstalmentPaid(new PledgeId(Guid.Parse(StreamId.Parse(reader.GetString(0)).Key)), reader.GetInt32(1), reader.GetDecimal(2)));
+        }
+
+        return paid;
+    }
 }
