@@ -13,6 +13,7 @@ public static class FundManagerCli
         root.Subcommands.Add(DatabaseVerbs.Db());
         root.Subcommands.Add(DemoVerb.Build());
         root.Subcommands.Add(LedgerVerbs.Build());
+        root.Subcommands.Add(ExportVerbs.Build());
         root.Subcommands.Add(UserVerbs.Build());
         root.Subcommands.Add(ServeVerb.Build());
         return root;
