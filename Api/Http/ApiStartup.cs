@@ -78,6 +78,7 @@ public sealed class ApiStartup(IConfiguration configuration)
             GrantEndpoints.Map(api);
             ReferenceEndpoints.Map(api);
             LedgerEndpoints.Map(api);
+            ReportEndpoints.Map(api);
             UserEndpoints.Map(api);
             OperationsEndpoints.Map(endpoints, api);
         });

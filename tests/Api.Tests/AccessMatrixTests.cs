@@ -39,6 +39,7 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
             || path.StartsWith("/api/v1/grants", StringComparison.Ordinal) => [DemoUsers.Officer],
         ("GET", _) when path.StartsWith("/api/v1/ledger", StringComparison.Ordinal) => LedgerReaders,
         ("GET", "/api/v1/audit") => [DemoUsers.Auditor, DemoUsers.Admin],
+        ("GET", _) when path.StartsWith("/api/v1/funds/{code}/reports/", StringComparison.Ordinal) => LedgerReaders,
         _ => throw new InvalidOperationException($"The access table does not know {method} {path}; add it to README and here."),
     };
 
@@ -78,7 +79,8 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
                     .Replace("{code}", "VFTC", StringComparison.Ordinal)
                     .Replace("{fund}", "VFTC", StringComparison.Ordinal)
                     .Replace("{number}", "1", StringComparison.Ordinal)
-                    .Replace("{account}", "1000", StringComparison.Ordinal);
+                    .Replace("{account}", "1000", StringComparison.Ordinal)
+                    .Replace("{year}", "2025", StringComparison.Ordinal);
                 foreach (var (who, client) in clients)
                 {
                     // Logging out would end the walk for that user: only the refusal of anonymous callers is tried.

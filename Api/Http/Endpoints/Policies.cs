@@ -14,6 +14,7 @@ public static class Policies
     public const string Ledger = "ledger";
     public const string Audit = "audit";
     public const string OfficerOrDonor = "officer-or-donor";
+    public const string Reports = "reports";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -25,5 +26,6 @@ public static class Policies
         options.AddPolicy(Ledger, p => p.RequireRole(Role.Officer, Role.Approver, Role.Board, Role.Auditor));
         options.AddPolicy(Audit, p => p.RequireRole(Role.Auditor, Role.Admin));
         options.AddPolicy(OfficerOrDonor, p => p.RequireRole(Role.Officer, Role.Donor));
+        options.AddPolicy(Reports, p => p.RequireRole(Role.Officer, Role.Approver, Role.Board, Role.Auditor));
     }
 }

@@ -1,0 +1,46 @@
+using FundManager.Common;
+using FundManager.Funds;
+using FundManager.Reporting.Board;
+using FundManager.Reporting.Figures;
+
+namespace FundManager.Api.Http.Endpoints;
+
+/// <summary>The Board of Trustees' reports: the year's figures as JSON and as the Excel workbook, computed once by <see cref="FundYearBuilder"/>.</summary>
+public static class ReportEndpoints
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var reports = api.MapGroup("/funds/{code}/reports").WithTags("Reports").RequireAuthorization(Policies.Reports)
+            .Refuses(BusinessRule.InvalidFundCode);
+        reports.MapGet("/board/{year:int}", async (string code, int year, FundSystem system, CancellationToken ct) =>
+            BoardFiguresView.Of(await new FundYearBuilder(system).BuildAsync(FundCode.Parse(code, "code"), ReportPeriod.Year(year), ct)))
+            .WithSummary("The figures of the Board workbook for a year, as JSON: the same computation as the workbook.");
+        reports.MapGet("/board/{year:int}.xlsx", async (string code, int year, FundSystem system, CancellationToken ct) =>
+        {
+            var figures = await new FundYearBuilder(system).BuildAsync(FundCode.Parse(code, "code"), ReportPeriod.Year(year), ct);
+
+            // A workbook of one fund's year is small: made in memory, then sent without blocking a thread.
+            var buffer = new MemoryStream();
+            BoardWorkbook.Write(figures, buffer);
+            buffer.Position = 0;
+            return Results.File(buffer, Xlsx, BoardWorkbook.FileName(figures));
+        })
+        .Produces(StatusCodes.Status200OK, contentType: Xlsx)
+        .WithSummary("The Board of Trustees workbook for a year (Excel).");
+    }
+}
+
+/// <summary>The Board's figures as the API shows them (the trial balance in its API form).</summary>
+public sealed record BoardFiguresView(
+    FundProfile Fund, DateOnly From, DateOnly To, DateTimeOffset GeneratedAt, IncomeStatement Statement, IReadOnlyList<DonorContribution> Contributions,
+    IReadOnlyList<DonorContribution> CumulativeContributions, IReadOnlyList<int> ScheduleYears, IReadOnlyList<PledgeSchedule> Pledges,
+    IReadOnlyList<PredictabilityYear> Predictability, IReadOnlyList<GrantLine> Grants, IReadOnlyList<DisbursementLine> Disbursements,
+    IReadOnlyList<RecommendationChange> RecommendationChanges, IReadOnlyList<IndicatorLine> Indicators, IReadOnlyList<DistributionLine> Distribution,
+    TrialBalanceView TrialBalance)
+{
+    public static BoardFiguresView Of(FundYearFigures f) => new(
+        f.Fund, f.Period.Start, f.Period.End, f.GeneratedAt, f.Statement, f.Contributions, f.CumulativeContributions, f.ScheduleYears, f.Pledges,
+        f.Predictability, f.Grants, f.Disbursements, f.RecommendationChanges, f.Indicators, f.Distribution, TrialBalanceView.Of(f.TrialBalance));
+}

@@ -1,0 +1,44 @@
+using FundManager.Funds;
+using FundManager.Ledger;
+
+namespace FundManager.Api.Tests;
+
+/// <summary>The Board's reports over HTTP: the workbook as a file, the same figures as JSON, and who may read them.</summary>
+public sealed class ReportTests(ApiFactory api) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task The_Board_downloads_the_workbook_and_reads_the_same_figures_as_json()
+    {
+        var board = await api.LoginAsync(DemoUsers.Board);
+
+        var file = await board.GetAsync("/api/v1/funds/UPR-VFTA/reports/board/2025.xlsx");
+        var figures = await board.GetFromJsonAsync<JsonElement>("/api/v1/funds/UPR-VFTA/reports/board/2025");
+
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("board-UPR-VFTA-2025.xlsx", file.Content.Headers.ContentDisposition?.FileNameStar ?? file.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("PK"u8.ToArray(), (await file.Content.ReadAsByteArrayAsync())[..2]);
+        var before = await api.System.Ledger.TrialBalanceAsync(FundCode.Parse("UPR-VFTA"), new DateOnly(2024, 12, 31));
+        var after = await api.System.Ledger.TrialBalanceAsync(FundCode.Parse("UPR-VFTA"), new DateOnly(2025, 12, 31));
+        var statement = figures.GetProperty("statement");
+        Assert.Equal(before.BalanceOf(Account.ContributionRevenue) - after.BalanceOf(Account.ContributionRevenue), statement.GetProperty("contributions").GetDecimal());
+        Assert.Equal(after.BalanceOf(Account.OpenCommitments), statement.GetProperty("openCommitments").GetDecimal());
+        Assert.Equal(after.TotalDebit, figures.GetProperty("trialBalance").GetProperty("totalDebit").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData(DemoUsers.NorwayDonor, "/api/v1/funds/VFTC/reports/board/2025.xlsx", HttpStatusCode.Forbidden)]
+    [InlineData(DemoUsers.Admin, "/api/v1/funds/VFTC/reports/board/2025", HttpStatusCode.Forbidden)]
+    [InlineData(DemoUsers.Auditor, "/api/v1/funds/NOPE/reports/board/2025.xlsx", HttpStatusCode.NotFound)]
+    [InlineData(DemoUsers.Officer, "/api/v1/funds/VFTC/reports/board/1999", HttpStatusCode.BadRequest)]
+    [InlineData(DemoUsers.Approver, "/api/v1/funds/bad%20code/reports/board/2025", HttpStatusCode.BadRequest)]
+    public async Task Reports_are_refused_to_those_who_may_not_read_them_and_for_what_does_not_exist(string user, string url, HttpStatusCode expected)
+    {
+        var client = await api.LoginAsync(user);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+}
