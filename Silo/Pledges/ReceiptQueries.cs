@@ -21,6 +21,8 @@ public sealed class ReceiptQueries(NpgsqlDataSource dataSource)
             .Where("s.donor_id = {value}", query.Donor, NpgsqlDbType.Uuid)
             .Where("s.id = {value}", query.Pledge is { } pledge ? StreamId.For(new PledgeId(pledge)).ToString() : null, NpgsqlDbType.Text)
             .Where("(e.data ->> 'receivedOn') like {value} || '-%'", query.Year?.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), NpgsqlDbType.Text)
+            .Where("(e.data ->> 'receivedOn')::date >= {value}", query.ReceivedFrom, NpgsqlDbType.Date)
+            .Where("(e.data ->> 'receivedOn')::date <= {value}", query.ReceivedTo, NpgsqlDbType.Date)
             .Where("e.data ->> 'channel' = {value}", query.Channel?.ToString(), NpgsqlDbType.Text)
             .Where("e.position > {value}", query.After, NpgsqlDbType.Bigint);
         cmd.CommandText = $"""

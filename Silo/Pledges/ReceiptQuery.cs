@@ -17,6 +17,12 @@ public sealed record ReceiptQuery(int Limit)
     /// <summary>Receipts received in this calendar year.</summary>
     public int? Year { get; init; }
 
+    /// <summary>Receipts received on or after this day.</summary>
+    public DateOnly? ReceivedFrom { get; init; }
+
+    /// <summary>Receipts received on or before this day.</summary>
+    public DateOnly? ReceivedTo { get; init; }
+
     public ReceiptChannel? Channel { get; init; }
 
     public long? After { get; init; }
