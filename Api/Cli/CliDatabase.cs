@@ -40,6 +40,11 @@ public static class CliDatabase
             await Console.Error.WriteLineAsync($"error: {e.Message} ({e.Rule}{(e.Field is null ? "" : $", field {e.Field}")})");
             return UserError;
         }
+        catch (Reporting.Templates.TemplateException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return UserError;
+        }
         catch (CliUsageException e)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");

@@ -2,6 +2,8 @@ using System.CommandLine;
 using FundManager.Funds;
 using FundManager.Reporting.Board;
 using FundManager.Reporting.Figures;
+using FundManager.Reporting.Narrative;
+using FundManager.Reporting.Templates;
 
 namespace FundManager.Api.Cli;
 
@@ -12,6 +14,7 @@ public static class ReportVerbs
     {
         var report = new Command("report", "Write the Board of Trustees workbook and other reports.");
         report.Subcommands.Add(Board());
+        report.Subcommands.Add(Narrative());
         return report;
     }
 
@@ -34,4 +37,33 @@ public static class ReportVerbs
         }, ct));
         return command;
     }
+
+    private static Command Narrative()
+    {
+        var fund = new Option<string>("--fund") { Description = "Fund code, e.g. UPR-VFTA.", Required = true };
+        var year = new Option<int>("--year") { Description = "The calendar year reported on.", Required = true };
+        var output = new Option<string>("--out") { Description = "The directory to write into (created if missing).", Required = true };
+        var command = new Command("narrative", "The narrative report (Word and HTML) from the editable template config/templates/narrative.md.hbs.") { fund, year, output, Templates };
+        command.SetAction((parse, ct) => CliDatabase.RunAsync(parse, async system =>
+        {
+            var figures = await new FundYearBuilder(system).BuildAsync(FundCode.Parse(parse.GetValue(fund), "fund"), ReportPeriod.Year(parse.GetValue(year)), ct);
+            var report = new NarrativeReport(TemplatesOf(parse));
+            var document = report.Render(figures);
+            var html = report.Html(document);
+            Console.WriteLine(await OutputFile.WriteAsync(parse.GetValue(output)!, NarrativeReport.FileName(figures, "docx"), stream =>
+            {
+                NarrativeReport.Docx(document, stream);
+                return Task.CompletedTask;
+            }));
+            Console.WriteLine(await OutputFile.WriteAsync(parse.GetValue(output)!, NarrativeReport.FileName(figures, "html"), stream => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(html)).AsTask()));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    /// <summary>Where the report templates are: <c>--templates</c>, else <c>FUNDMANAGER_TEMPLATES</c>, else the checkout's or the installed copy.</summary>
+    private static readonly Option<string?> Templates = new("--templates") { Description = $"Directory of the report templates. Default: {TemplateLibrary.EnvironmentVariable}, else config/templates." };
+
+    private static TemplateLibrary TemplatesOf(ParseResult parse) =>
+        parse.GetValue(Templates) is { } directory ? new TemplateLibrary(directory) : TemplateLibrary.Default();
 }

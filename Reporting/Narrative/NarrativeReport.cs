@@ -1,0 +1,45 @@
+using FundManager.Reporting.Figures;
+using FundManager.Reporting.Templates;
+
+namespace FundManager.Reporting.Narrative;
+
+/// <summary>
+/// The narrative report to the Board of Trustees: <c>narrative.md.hbs</c> rendered on the <see cref="NarrativeModel"/>
+/// of the year's figures, then written as a Word document (<see cref="DocxReport"/>) and as a self-contained HTML page
+/// (<see cref="HtmlReport"/>, inside <c>narrative.html.hbs</c>).
+/// </summary>
+public sealed class NarrativeReport(TemplateLibrary templates)
+{
+    public const string Template = "narrative.md.hbs";
+    public const string PageTemplate = "narrative.html.hbs";
+
+    public NarrativeDocument Render(FundYearFigures figures)
+    {
+        var charts = NarrativeCharts.Of(figures);
+        var model = NarrativeModel.Of(figures, Mandate(figures.Fund));
+        var markdown = templates.Render(Template, model, charts);
+        return new NarrativeDocument(
+            $"{figures.Fund.Name}: report to the Board of Trustees, {figures.Period.Label}",
+            $"Narrative report of {figures.Fund.Code}, {figures.Period.Label}",
+            figures.GeneratedAt,
+            figures.Fund.Code,
+            markdown,
+            charts);
+    }
+
+    public string Html(NarrativeDocument document) =>
+        templates.Render(PageTemplate, new { Title = document.Title, Fund = document.FundCode, Generated = document.Generated, Body = HtmlReport.Body(document) });
+
+    public static void Docx(NarrativeDocument document, Stream output) => DocxReport.Write(document, output);
+
+    public static string FileName(FundYearFigures figures, string extension) => $"narrative-{figures.Fund.Code}-{figures.Period.End.Year}.{extension}";
+
+    // The paragraph that opens the report, kept beside the templates so the secretariat can word it.
+    private string Mandate(FundProfile fund)
+    {
+        var path = Path.Combine(templates.Directory, "mandates", fund.Code + ".md");
+        return File.Exists(path)
+            ? File.ReadAllText(path).Trim()
+            : $"The {fund.Name} supports States in implementing the recommendations of the human rights mechanisms, in particular the universal periodic review.";
+    }
+}
