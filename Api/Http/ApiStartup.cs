@@ -14,6 +14,9 @@ public sealed class ApiStartup(IConfiguration configuration)
     /// <summary>The configuration key of the database connection string (set by <c>serve</c> from its database options).</summary>
     public const string DatabaseKey = "FundManager:Database";
 
+    /// <summary>The configuration key of the report templates' directory (default: <see cref="Reporting.Templates.TemplateLibrary.Default"/>).</summary>
+    public const string TemplatesKey = "FundManager:Templates";
+
     public const long MaxRequestBodyBytes = 1_000_000;
 
     public void ConfigureServices(IServiceCollection services)
@@ -24,6 +27,7 @@ public sealed class ApiStartup(IConfiguration configuration)
         services.AddSingleton(provider => provider.GetRequiredService<FundSystem>().DataSource);
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton(_ => configuration[TemplatesKey] is { Length: > 0 } templates ? new Reporting.Templates.TemplateLibrary(templates) : Reporting.Templates.TemplateLibrary.Default());
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();

@@ -61,6 +61,9 @@ public static partial class Problems
             RuleViolation violation => From(violation),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => Input(JsonField(json.Path), "The body is not valid: " + Clean(json.Message)),
             BadHttpRequestException bad => Input("request", bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : Clean(bad.Message)),
+            // The secretariat's template, not the caller, is at fault: say where, so it can be fixed.
+            Reporting.Templates.TemplateException template => Results.Problem(
+                statusCode: StatusCodes.Status500InternalServerError, title: "report template mistake", type: Prefix + "template-mistake", detail: template.Message),
             _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Internal error", detail: "The request failed; nothing was changed. The error was logged."),
         };
         await result.ExecuteAsync(context);

@@ -26,6 +26,21 @@ public sealed class ReportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(after.TotalDebit, figures.GetProperty("trialBalance").GetProperty("totalDebit").GetDecimal());
     }
 
+    [Fact]
+    public async Task The_narrative_report_comes_as_Word_and_as_a_web_page()
+    {
+        var officer = await api.LoginAsync(DemoUsers.Officer);
+
+        var docx = await officer.GetAsync("/api/v1/funds/VFTC/reports/narrative/2024.docx");
+        var html = await officer.GetAsync("/api/v1/funds/VFTC/reports/narrative/2024.html");
+
+        Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await docx.Content.ReadAsByteArrayAsync())[..2]);
+        Assert.Equal("text/html", html.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(DemoUsers.NorwayDonor, "/api/v1/funds/VFTC/reports/board/2025.xlsx", HttpStatusCode.Forbidden)]
     [InlineData(DemoUsers.Admin, "/api/v1/funds/VFTC/reports/board/2025", HttpStatusCode.Forbidden)]

@@ -2,13 +2,16 @@ using FundManager.Common;
 using FundManager.Funds;
 using FundManager.Reporting.Board;
 using FundManager.Reporting.Figures;
+using FundManager.Reporting.Narrative;
+using FundManager.Reporting.Templates;
 
 namespace FundManager.Api.Http.Endpoints;
 
-/// <summary>The Board of Trustees' reports: the year's figures as JSON and as the Excel workbook, computed once by <see cref="FundYearBuilder"/>.</summary>
+/// <summary>The Board of Trustees' reports: the year's figures as JSON, the Excel workbook and the narrative, all from one <see cref="FundYearBuilder"/> computation.</summary>
 public static class ReportEndpoints
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -29,6 +32,24 @@ public static class ReportEndpoints
         })
         .Produces(StatusCodes.Status200OK, contentType: Xlsx)
         .WithSummary("The Board of Trustees workbook for a year (Excel).");
+        reports.MapGet("/narrative/{year:int}.docx", async (string code, int year, FundSystem system, TemplateLibrary templates, CancellationToken ct) =>
+        {
+            var figures = await new FundYearBuilder(system).BuildAsync(FundCode.Parse(code, "code"), ReportPeriod.Year(year), ct);
+            var buffer = new MemoryStream();
+            NarrativeReport.Docx(new NarrativeReport(templates).Render(figures), buffer);
+            buffer.Position = 0;
+            return Results.File(buffer, Docx, NarrativeReport.FileName(figures, "docx"));
+        })
+        .Produces(StatusCodes.Status200OK, contentType: Docx)
+        .WithSummary("The narrative report for a year (Word), from the template narrative.md.hbs.");
+        reports.MapGet("/narrative/{year:int}.html", async (string code, int year, FundSystem system, TemplateLibrary templates, CancellationToken ct) =>
+        {
+            var figures = await new FundYearBuilder(system).BuildAsync(FundCode.Parse(code, "code"), ReportPeriod.Year(year), ct);
+            var report = new NarrativeReport(templates);
+            return Results.Content(report.Html(report.Render(figures)), "text/html; charset=utf-8");
+        })
+        .Produces(StatusCodes.Status200OK, contentType: "text/html")
+        .WithSummary("The narrative report for a year as a self-contained HTML page (SVG charts, print stylesheet).");
     }
 }
 
