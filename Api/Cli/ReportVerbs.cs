@@ -4,6 +4,7 @@ using FundManager.Reporting.Board;
 using FundManager.Reporting.Figures;
 using FundManager.Reporting.Narrative;
 using FundManager.Reporting.Templates;
+using FundManager.Reporting.Utilisation;
 
 namespace FundManager.Api.Cli;
 
@@ -15,6 +16,7 @@ public static class ReportVerbs
         var report = new Command("report", "Write the Board of Trustees workbook and other reports.");
         report.Subcommands.Add(Board());
         report.Subcommands.Add(Narrative());
+        report.Subcommands.Add(Donor());
         return report;
     }
 
@@ -56,6 +58,34 @@ public static class ReportVerbs
                 return Task.CompletedTask;
             }));
             Console.WriteLine(await OutputFile.WriteAsync(parse.GetValue(output)!, NarrativeReport.FileName(figures, "html"), stream => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(html)).AsTask()));
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static Command Donor()
+    {
+        var donor = new Option<Guid>("--donor") { Description = "The donor's id.", Required = true };
+        var year = new Option<int?>("--year") { Description = "The calendar year reported on." };
+        var cumulative = new Option<bool>("--cumulative") { Description = "Everything since the funds began, up to today." };
+        var output = new Option<string>("--out") { Description = "The directory to write into (created if missing).", Required = true };
+        var command = new Command("donor", "A donor's utilisation statement (Excel and HTML): what it gave and what its money paid for.") { donor, year, cumulative, output, Templates };
+        command.SetAction((parse, ct) => CliDatabase.RunAsync(parse, async system =>
+        {
+            var period = (parse.GetValue(year), parse.GetValue(cumulative)) switch
+            {
+                ({ } y, false) => ReportPeriod.Year(y),
+                (null, true) => ReportPeriod.Cumulative(DateOnly.FromDateTime(system.Clock.GetUtcNow().UtcDateTime)),
+                _ => throw new CliUsageException("Give either --year YYYY or --cumulative."),
+            };
+            var statement = await new DonorStatementBuilder(system).BuildAsync(parse.GetValue(donor), period, ct);
+            var html = DonorStatementPage.Render(TemplatesOf(parse), statement);
+            Console.WriteLine(await OutputFile.WriteAsync(parse.GetValue(output)!, DonorStatementWorkbook.FileName(statement, "xlsx"), stream =>
+            {
+                DonorStatementWorkbook.Write(statement, stream);
+                return Task.CompletedTask;
+            }));
+            Console.WriteLine(await OutputFile.WriteAsync(parse.GetValue(output)!, DonorStatementWorkbook.FileName(statement, "html"), stream => stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(html)).AsTask()));
             return 0;
         }, ct));
         return command;

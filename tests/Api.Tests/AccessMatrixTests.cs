@@ -24,7 +24,8 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
         ("GET", "/api/v1/funds" or "/api/v1/funds/{code}") => Everyone,
         ("POST", "/api/v1/funds" or "/api/v1/funds/{code}/rates" or "/api/v1/exchange-rates") => [DemoUsers.Admin],
         ("GET", "/api/v1/donors/{id}" or "/api/v1/donors/{id}/history" or "/api/v1/pledges" or "/api/v1/pledges/{id}" or "/api/v1/pledges/{id}/receipts"
-            or "/api/v1/pledges/{id}/history" or "/api/v1/receipts" or "/api/v1/exchange-rates") => Everyone,
+            or "/api/v1/pledges/{id}/history" or "/api/v1/receipts" or "/api/v1/exchange-rates"
+            or "/api/v1/donors/{id}/utilisation" or "/api/v1/donors/{id}/utilisation.xlsx" or "/api/v1/donors/{id}/utilisation.html") => Everyone,
         (_, "/api/v1/users" or "/api/v1/users/{email}/disable") => [DemoUsers.Admin],
         ("GET", _) when path.StartsWith("/api/v1/donors", StringComparison.Ordinal) || path.StartsWith("/api/v1/grants", StringComparison.Ordinal)
             || path.StartsWith("/api/v1/recommendations", StringComparison.Ordinal) => Staff,

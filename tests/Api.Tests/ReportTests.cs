@@ -41,6 +41,27 @@ public sealed class ReportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Contains("<svg", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_donor_reads_its_own_utilisation_and_nobody_elses()
+    {
+        var norway = await api.LoginAsync(DemoUsers.NorwayDonor);
+        var auditor = await api.LoginAsync(DemoUsers.Auditor);
+        var own = DemoIds.For("donor", "norway");
+        var other = DemoIds.For("donor", "germany");
+
+        var statement = await norway.GetFromJsonAsync<JsonElement>($"/api/v1/donors/{own}/utilisation?year=2025");
+        var workbook = await norway.GetAsync($"/api/v1/donors/{own}/utilisation.xlsx");
+        var page = await auditor.GetAsync($"/api/v1/donors/{other}/utilisation.html?year=2024");
+
+        Assert.Equal("Norway", statement.GetProperty("name").GetString());
+        Assert.True(statement.GetProperty("receivedUsd").GetDecimal() > 0m);
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        Assert.Equal("PK"u8.ToArray(), (await workbook.Content.ReadAsByteArrayAsync())[..2]);
+        Assert.Contains("Germany", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await norway.GetAsync($"/api/v1/donors/{other}/utilisation")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await norway.GetAsync($"/api/v1/donors/{other}/utilisation.xlsx")).StatusCode);
+    }
+
     [Theory]
     [InlineData(DemoUsers.NorwayDonor, "/api/v1/funds/VFTC/reports/board/2025.xlsx", HttpStatusCode.Forbidden)]
     [InlineData(DemoUsers.Admin, "/api/v1/funds/VFTC/reports/board/2025", HttpStatusCode.Forbidden)]

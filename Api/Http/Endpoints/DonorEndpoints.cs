@@ -1,6 +1,8 @@
 using FundManager.Common;
 using FundManager.Donors;
 using FundManager.Entities;
+using FundManager.Reporting.Figures;
+using FundManager.Reporting.Utilisation;
 
 namespace FundManager.Api.Http.Endpoints;
 
@@ -32,6 +34,22 @@ public static class DonorEndpoints
                 ? Responses.HistoryAsync(system, StreamId.For(new DonorId(id)), cursor, limit, ct)
                 : throw Responses.NotFound())
             .RequireAuthorization();
+        // A donor reads its own utilisation; the secretariat, the Board and auditors anyone's. Without a year: since the funds began.
+        donors.MapGet("/{id:guid}/utilisation", async (Guid id, int? year, HttpContext http, FundSystem system, CancellationToken ct) =>
+            await StatementAsync(id, year, http, system, ct))
+            .RequireAuthorization();
+        donors.MapGet("/{id:guid}/utilisation.xlsx", async (Guid id, int? year, HttpContext http, FundSystem system, CancellationToken ct) =>
+        {
+            var statement = await StatementAsync(id, year, http, system, ct);
+            var buffer = new MemoryStream();
+            DonorStatementWorkbook.Write(statement, buffer);
+            buffer.Position = 0;
+            return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", DonorStatementWorkbook.FileName(statement, "xlsx"));
+        })
+        .RequireAuthorization();
+        donors.MapGet("/{id:guid}/utilisation.html", async (Guid id, int? year, HttpContext http, FundSystem system, Reporting.Templates.TemplateLibrary templates, CancellationToken ct) =>
+            Results.Content(DonorStatementPage.Render(templates, await StatementAsync(id, year, http, system, ct)), "text/html; charset=utf-8"))
+            .RequireAuthorization();
         donors.MapPost("/", async (RegisterDonor body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Donors.HandleAsync(body, http.Command(), ct)))
             .RequireAuthorization(Policies.Officer)
@@ -41,4 +59,9 @@ public static class DonorEndpoints
             .RequireAuthorization(Policies.Officer)
             .Refuses(BusinessRule.AmendmentChangesNothing);
     }
+
+    private static Task<DonorStatement> StatementAsync(Guid id, int? year, HttpContext http, FundSystem system, CancellationToken ct) =>
+        http.SeesAllDonors() || http.OwnDonor() == id
+            ? new DonorStatementBuilder(system).BuildAsync(id, year is { } y ? ReportPeriod.Year(y) : ReportPeriod.Cumulative(DateOnly.FromDateTime(system.Clock.GetUtcNow().UtcDateTime)), ct)
+            : throw Responses.NotFound();
 }

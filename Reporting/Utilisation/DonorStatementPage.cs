@@ -1,0 +1,11 @@
+using FundManager.Reporting.Templates;
+
+namespace FundManager.Reporting.Utilisation;
+
+/// <summary>A donor's utilisation statement as a web page, from the editable template <c>donor-statement.html.hbs</c>.</summary>
+public static class DonorStatementPage
+{
+    public const string Template = "donor-statement.html.hbs";
+
+    public static string Render(TemplateLibrary templates, DonorStatement statement) => templates.Render(Template, statement);
+}
