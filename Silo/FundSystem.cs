@@ -21,7 +21,7 @@ public sealed class FundSystem : IAsyncDisposable
         Clock = clock;
         // Commands and reads share one cache of entities' events, as one activated grain serves both.
         var cache = new EntityCache();
-        var runner = new CommandRunner(dataSource, clock, cache);
+        var runner = _runner = new CommandRunner(dataSource, clock, cache);
         Funds = new FundService(runner);
         Donors = new DonorService(runner);
         Pledges = new PledgeService(runner);
@@ -32,6 +32,8 @@ public sealed class FundSystem : IAsyncDisposable
         Ledger = new LedgerQueries(dataSource);
         Receipts = new ReceiptQueries(dataSource);
     }
+
+    private readonly CommandRunner _runner;
 
     public NpgsqlDataSource DataSource { get; }
 
@@ -82,6 +84,9 @@ public sealed class FundSystem : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>Sends every command of <paramref name="work"/> in one transaction (see <see cref="CommandRunner.InOneTransactionAsync"/>).</summary>
+    public Task InOneTransactionAsync(Func<Task> work, CancellationToken ct = default) => _runner.InOneTransactionAsync(work, ct);
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

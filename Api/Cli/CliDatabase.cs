@@ -20,11 +20,11 @@ public static class CliDatabase
     };
 
     /// <summary>Opens the domain on the chosen database (migrating it), runs <paramref name="body"/>, and turns failures into exit codes.</summary>
-    public static Task<int> RunAsync(ParseResult parse, Func<FundSystem, Task<int>> body, CancellationToken ct) =>
+    public static Task<int> RunAsync(ParseResult parse, Func<FundSystem, Task<int>> body, CancellationToken ct, TimeProvider? clock = null) =>
         GuardAsync(async () =>
         {
             var connection = await DatabaseLocation.ResolveAsync(parse.GetValue(Option), Console.Error.WriteLine, ct);
-            await using var system = await FundSystem.OpenAsync(connection, ct: ct);
+            await using var system = await FundSystem.OpenAsync(connection, clock, ct: ct);
             return await body(system);
         });
 

@@ -24,17 +24,20 @@ public static class DemoRates
         ["KWD"] = 0.3070m,
     };
 
-    public static IEnumerable<ExchangeRate> All()
+    public static IEnumerable<ExchangeRate> All() => Between(2020, 2027);
+
+    /// <summary>Monthly rates, effective on the 1st, for the years given; the same rate for a month whichever data set asks.</summary>
+    public static IEnumerable<ExchangeRate> Between(int firstYear, int lastYear)
     {
-        var month = 0;
-        for (var year = 2020; year <= 2027; year++)
+        for (var year = firstYear; year <= lastYear; year++)
         {
-            for (var m = 1; m <= 12; m++, month++)
+            for (var m = 1; m <= 12; m++)
             {
+                var month = (year - 2020) * 12 + m - 1;
                 foreach (var (code, rate) in BaseUnitsPerUsd)
                 {
                     // A repeating swing of up to ±6%: deterministic, and different every month.
-                    var swing = ((month * 7 + code[0]) % 13 - 6) / 100m;
+                    var swing = ((((month * 7) + code[0]) % 13 + 13) % 13 - 6) / 100m;
                     yield return new ExchangeRate(CurrencyCode.Parse(code), decimal.Round(rate * (1m + swing), 4), new DateOnly(year, m, 1));
                 }
             }

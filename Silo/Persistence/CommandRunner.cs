@@ -13,7 +13,37 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
 {
     private const int MaxAttempts = 20;
 
+    // The batch the current flow of control is in, if any (see InOneTransactionAsync).
+    private readonly AsyncLocal<Batch?> _batch = new();
+
     public TimeProvider Clock => clock;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with every command it sends in one transaction, committed at the end: for loading
+    /// many commands at once (a large demo data set), where a commit per command would dominate. The commands are
+    /// decided and checked exactly as alone; the first refusal or failure rolls the whole batch back.
+    /// </summary>
+    public async Task InOneTransactionAsync(Func<Task> work, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        _batch.Value = new Batch(connection, tx);
+        try
+        {
+            await work();
+            await tx.CommitAsync(ct);
+        }
+        catch
+        {
+            // Entities cached by the batch's commands were never committed.
+            cache.Clear();
+            throw;
+        }
+        finally
+        {
+            _batch.Value = null;
+        }
+    }
 
     /// <param name="context">The sender's command id (the same id again returns the first result), who sends it, and the version they saw.</param>
     /// <param name="body">The command itself; a replay with a different body is refused.</param>
@@ -25,6 +55,15 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
         var (id, actor, expectedVersion) = context;
         var kind = body.GetType().Name;
         var bodyHash = CommandLog.BodyHash(kind, actor, body);
+        if (_batch.Value is { } batch)
+        {
+            var unit = new UnitOfWork(batch.Connection, batch.Transaction, id, actor, clock.GetUtcNow(), expectedVersion, cache);
+            var decided = await decide(unit, ct);
+            await unit.FlushAsync(kind, bodyHash, decided, ct);
+            unit.Committed();
+            return decided;
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -72,4 +111,6 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
     private static bool IsRetryable(Exception e) =>
         e is ConcurrencyConflictException or CommandAlreadyRecordedException
         || e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
+
+    private sealed record Batch(NpgsqlConnection Connection, NpgsqlTransaction Transaction);
 }

@@ -25,4 +25,7 @@ public sealed class EntityCache(int capacity = 20_000)
 
         _events.AddOrUpdate(stream, events, (_, cached) => cached.Count >= events.Count ? cached : events);
     }
+
+    /// <summary>Forgets everything (after a rolled-back batch whose commands cached what was never committed).</summary>
+    public void Clear() => _events.Clear();
 }

@@ -96,10 +96,23 @@ public sealed class ExchangeRateStore(NpgsqlDataSource dataSource, TimeProvider 
         return await LoadAsync(connection, null, currency, ct);
     }
 
-    internal static async Task<ExchangeRateTable> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CurrencyCode currency, CancellationToken ct)
+    internal static async Task<ExchangeRateTable> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CurrencyCode currency, CancellationToken ct) =>
+        await ReadAsync(connection, tx, currency, "select effective_on, units_per_usd from exchange_rates where currency = $1", null, ct);
+
+    /// <summary>Only the rate in force on <paramref name="on"/>: a command converts on one day, and a currency may have hundreds of monthly rates.</summary>
+    internal static async Task<ExchangeRateTable> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CurrencyCode currency, DateOnly on, CancellationToken ct) =>
+        await ReadAsync(connection, tx, currency,
+            "select effective_on, units_per_usd from exchange_rates where currency = $1 and effective_on <= $2 order by effective_on desc limit 1", on, ct);
+
+    private static async Task<ExchangeRateTable> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CurrencyCode currency, string sql, DateOnly? on, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand("select effective_on, units_per_usd from exchange_rates where currency = $1", connection, tx);
+        await using var cmd = new NpgsqlCommand(sql, connection, tx);
         cmd.Parameters.Add(new() { Value = currency.Code });
+        if (on is { } day)
+        {
+            cmd.Parameters.Add(new() { Value = day });
+        }
+
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var rates = new List<ExchangeRate>();
         while (await reader.ReadAsync(ct))

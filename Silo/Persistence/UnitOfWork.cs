@@ -151,9 +151,9 @@ public sealed class UnitOfWork
         return new FundPosition(Money.Usd(Of(Account.Cash)), Money.Usd(-Of(Account.PscPayable)), Money.Usd(Of(Account.OpenCommitments)), reserveRate);
     }
 
-    /// <summary>The operational rates of one currency, as recorded.</summary>
-    public async Task<ExchangeRateTable> RatesAsync(CurrencyCode currency, CancellationToken ct) =>
-        currency == CurrencyCode.Usd ? new ExchangeRateTable([]) : await ExchangeRateStore.LoadAsync(_connection, _transaction, currency, ct);
+    /// <summary>The operational rate of one currency in force on a day (the newest effective on or before it), or none.</summary>
+    public async Task<ExchangeRateTable> RatesAsync(CurrencyCode currency, DateOnly on, CancellationToken ct) =>
+        currency == CurrencyCode.Usd ? new ExchangeRateTable([]) : await ExchangeRateStore.LoadAsync(_connection, _transaction, currency, on, ct);
 
     /// <summary>
     /// Applies decided events to the entity in memory and queues them, with the journal entries

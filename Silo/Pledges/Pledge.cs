@@ -14,6 +14,7 @@ public sealed partial class Pledge : Entity<PledgeEvent>, IListed
 {
     private readonly List<Instalment> _instalments = [];
     private readonly HashSet<string> _receiptReferences = new(StringComparer.Ordinal);
+    private PledgeStatus? _closedAs;
 
     public PledgeId Id { get; private set; }
 
@@ -31,7 +32,8 @@ public sealed partial class Pledge : Entity<PledgeEvent>, IListed
 
     public bool IsClosed { get; private set; }
 
-    public PledgeStatus Status { get; private set; }
+    /// <summary>Derived when asked (not on every event applied), so replaying a pledge with many instalments stays linear.</summary>
+    public PledgeStatus Status => _closedAs ?? DeriveStatus();
 
     public IReadOnlyList<Instalment> Instalments => _instalments;
 
@@ -85,18 +87,17 @@ public sealed partial class Pledge : Entity<PledgeEvent>, IListed
             case PledgeCancelled e:
                 RelieveAll(e.Reversed);
                 IsClosed = true;
-                Status = PledgeStatus.Cancelled;
+                _closedAs = PledgeStatus.Cancelled;
                 return;
             case PledgeWrittenOff e:
                 RelieveAll(e.WrittenOff);
                 IsClosed = true;
-                Status = PledgeStatus.WrittenOff;
+                _closedAs = PledgeStatus.WrittenOff;
                 return;
             default:
                 throw new InvalidOperationException($"Unknown pledge event {@event.GetType().Name}.");
         }
 
-        Status = DeriveStatus();
     }
 
     private void ApplySchedule(PledgeAmended e)

@@ -24,11 +24,11 @@ public sealed class PledgeService(CommandRunner runner)
 
     public Task<CommandResult> HandleAsync(SignPledge command, CommandContext context, CancellationToken ct = default) =>
         Change(context, command, command.Pledge, async (uow, pledge, token) =>
-            pledge.Sign(command.SignedOn, command.AgreementReference, await uow.RatesAsync(pledge.Currency, token)), ct);
+            pledge.Sign(command.SignedOn, command.AgreementReference, await uow.RatesAsync(pledge.Currency, command.SignedOn, token)), ct);
 
     public Task<CommandResult> HandleAsync(AmendPledge command, CommandContext context, CancellationToken ct = default) =>
         Change(context, command, command.Pledge, async (uow, pledge, token) =>
-            pledge.Amend(command.Instalments ?? [], command.Reason, command.EffectiveOn, await uow.RatesAsync(pledge.Currency, token)), ct);
+            pledge.Amend(command.Instalments ?? [], command.Reason, command.EffectiveOn, await uow.RatesAsync(pledge.Currency, command.EffectiveOn, token)), ct);
 
     public Task<CommandResult> HandleAsync(CancelPledge command, CommandContext context, CancellationToken ct = default) =>
         Change(context, command, command.Pledge, (_, pledge, _) => Task.FromResult(pledge.Cancel(command.On, command.Reason)), ct);
@@ -43,7 +43,7 @@ public sealed class PledgeService(CommandRunner runner)
             var allocations = command.Allocations?.Select(a => (a.Instalment, a.Amount)).ToList();
             var events = pledge.RecordReceipt(
                 new ReceiptId(command.Id ?? Guid.NewGuid()), command.Reference, command.Channel, command.ReceivedOn, amount, allocations,
-                await uow.RatesAsync(pledge.Currency, token));
+                await uow.RatesAsync(pledge.Currency, command.ReceivedOn, token));
             await ClaimReferenceAsync(uow, ((ReceiptRecorded)events[0]).Reference, StreamId.For(pledge.Id), token);
             return events;
         }, ct);
@@ -55,7 +55,7 @@ public sealed class PledgeService(CommandRunner runner)
             var id = new PledgeId(command.Pledge ?? Guid.NewGuid());
             var stream = await NewStreamAsync(uow, id, token);
             var currency = CurrencyCode.Parse(command.Currency);
-            var rates = await uow.RatesAsync(currency, token);
+            var rates = await uow.RatesAsync(currency, command.ReceivedOn, token);
             var reference = Pledge.NormaliseReference(command.Reference);
 
             // Money that arrives unannounced is a pledge signed and paid on the day it arrives.

@@ -4,11 +4,12 @@ return args.FirstOrDefault() switch
 {
     "core" => await CoreBenchmark.RunAsync(),
     "http" => await HttpBenchmark.RunAsync(),
+    "reports" => await ReportsBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bash bench/run core|http");
+    Console.Error.WriteLine("usage: bash bench/run core|http|reports");
     return 2;
 }

@@ -1,0 +1,236 @@
+using System.Globalization;
+using FundManager.Common;
+using FundManager.Donors;
+using FundManager.Entities;
+using FundManager.Finance;
+using FundManager.Funds;
+using FundManager.Grants;
+using FundManager.Persistence;
+using FundManager.Pledges;
+using FundManager.Recommendations;
+using FundManager.Reference;
+
+namespace FundManager.Api.Demo;
+
+/// <summary>
+/// A deterministic fund at the scale of a long-lived UN trust fund, for benchmarks and for trying the reports on real
+/// volumes: <see cref="ScaleDemoShape.Large"/> is 20 years, 200 donors each signing a yearly agreement paid in many
+/// instalments, 5,000 grants through their whole lifecycle with 20,000 tranches, and over a million journal lines.
+/// Every command goes through the ordinary command path (rules, events, hash chain), in chronological order, many to a
+/// transaction; its clock follows the simulated days, so two loads give the same ledger to the last hash.
+/// </summary>
+public sealed class ScaleDemoDataSet(FundSystem system, ScaleDemoClock clock, ScaleDemoShape shape, Action<string, double> progress)
+{
+    public const string Fund = "UPR-SCALE";
+    private const int CommandsPerTransaction = 250;
+    private static readonly string[] Currencies = ["EUR", "NOK", "SEK", "CHF", "JPY", "GBP", "AUD", "DKK", "CAD", "KRW", "KWD", "USD"];
+    private readonly SortedDictionary<DateOnly, List<Func<CancellationToken, Task>>> _schedule = [];
+    private int _command;
+
+    /// <summary>Loads the fund; false when it is already complete. A fund left half-loaded by an interrupted run is refused.</summary>
+    public async Task<bool> LoadAsync(CancellationToken ct = default)
+    {
+        var fund = await system.Entities.LoadAsync<Fund, FundEvent>(StreamId.For(FundCode.Parse(Fund)), ct);
+        if (fund.Exists)
+        {
+            return await CompleteAsync(ct)
+                ? false
+                : throw RuleViolation.Of(BusinessRule.EntityAlreadyExists, $"Fund {Fund} was left half-loaded by an interrupted run; load the scale demo into a fresh database.", "fund");
+        }
+
+        progress("exchange rates", 0);
+        await system.Rates.RecordAsync(DemoRates.Between(shape.FirstYear - 1, shape.LastYear + 1), ct);
+        var donors = Donors();
+        var countries = GrantCountries();
+        clock.Set(new DateOnly(shape.FirstYear, 1, 1));
+        await system.InOneTransactionAsync(async () =>
+        {
+            await Send(system.Funds.HandleAsync(new CreateFund(Fund, "Scale demonstration fund for UPR implementation", RequiresUprRecommendations: true), As(DemoUsers.Admin), ct));
+            foreach (var donor in donors)
+            {
+                await Send(system.Donors.HandleAsync(new RegisterDonor(donor.Name, donor.Type, donor.Country, donor.Id), As(DemoUsers.Officer), ct));
+            }
+
+            foreach (var country in countries)
+            {
+                await Send(system.Recommendations.HandleAsync(Recommendation(country), As(DemoUsers.Officer), ct));
+            }
+        }, ct);
+
+        for (var year = shape.FirstYear; year <= shape.LastYear; year++)
+        {
+            foreach (var donor in donors)
+            {
+                SchedulePledge(donor, year);
+            }
+
+            for (var j = 0; j < shape.GrantsPerYear; j++)
+            {
+                ScheduleGrant(year, j, countries[(year * 37 + j) % countries.Count]);
+            }
+        }
+
+        await RunScheduleAsync(ct);
+        return true;
+    }
+
+    private async Task<bool> CompleteAsync(CancellationToken ct) =>
+        await system.Entities.LoadAsync<Grant, GrantEvent>(StreamId.For(new GrantId(GrantId(shape.LastYear, 0))), ct) is { Exists: true, Status: GrantStatus.Active };
+
+    private async Task RunScheduleAsync(CancellationToken ct)
+    {
+        var end = new DateOnly(shape.LastYear, 12, 31);
+        var days = _schedule.Where(d => d.Key <= end).ToList();
+        var total = days.Sum(d => d.Value.Count);
+        var done = 0;
+        var index = 0;
+        while (index < days.Count)
+        {
+            await system.InOneTransactionAsync(async () =>
+            {
+                var sent = 0;
+                while (index < days.Count && sent < CommandsPerTransaction)
+                {
+                    var (day, actions) = days[index++];
+                    clock.Set(day);
+                    foreach (var action in actions)
+                    {
+                        await action(ct);
+                    }
+
+                    sent += actions.Count;
+                }
+
+                done += sent;
+            }, ct);
+            progress($"{days[index - 1].Key:yyyy-MM-dd}", (double)done / total);
+        }
+    }
+
+    private void SchedulePledge(ScaleDonor donor, int year)
+    {
+        var id = DemoIds.For("scale-pledge", $"{donor.Number}/{year}");
+        var currency = CurrencyCode.Parse(donor.Currency);
+        var usd = 150_000m + 5_000m * (donor.Number % 40);
+        var each = Money.Round(usd * DemoRates.BaseUnitsPerUsd.GetValueOrDefault(donor.Currency, 1m) / shape.InstalmentsPerAgreement, currency);
+        var first = new DateOnly(year, 1, 5);
+        var instalments = Enumerable.Range(0, shape.InstalmentsPerAgreement).Select(n => new PlannedInstalment(first.AddDays(n * 6), each)).ToList();
+        var (earmark, target) = (donor.Number % 20) switch
+        {
+            3 => (EarmarkKind.Region, Enum.GetValues<OhchrRegion>()[donor.Number / 20 % 5].ToString()),
+            7 => (EarmarkKind.SdgTarget, "16.6"),
+            _ => (EarmarkKind.Unearmarked, (string?)null),
+        };
+        On(new DateOnly(year, 1, 2), ct => system.Pledges.HandleAsync(
+            new AnnouncePledge(donor.Id, Fund, donor.Currency, each * instalments.Count, instalments, new DateOnly(year, 1, 2), earmark, target, id), As(DemoUsers.Officer), ct));
+        On(new DateOnly(year, 1, 2), ct => system.Pledges.HandleAsync(new SignPledge(id, new DateOnly(year, 1, 2), $"SCALE-CA-{donor.Number}-{year}"), As(DemoUsers.Officer), ct));
+        var channel = donor.Type == DonorType.Individual ? ReceiptChannel.CardOnline : ReceiptChannel.BankTransfer;
+        foreach (var (instalment, n) in instalments.Select((p, n) => (p, n + 1)))
+        {
+            On(instalment.DueOn, ct => system.Pledges.HandleAsync(
+                new RecordReceipt(id, $"SCALE-{donor.Number}-{year}-{n}", channel, instalment.DueOn, each, donor.Currency, [new ReceiptAllocation(n, each)]), As(DemoUsers.Officer), ct));
+        }
+    }
+
+    private void ScheduleGrant(int year, int j, Country country)
+    {
+        var id = GrantId(year, j);
+        var drafted = new DateOnly(year, 3, 1).AddDays(j * 270 / shape.GrantsPerYear);
+        var start = drafted.AddDays(14);
+        var end = start.AddYears(2).AddDays(-1);
+        var amount = 20_000m + 5_000m * ((j * 7 + year) % 5);
+        var tranches = Enumerable.Range(0, shape.TranchesPerGrant).Select(t => new PlannedTranche(start.AddMonths(6 * t), amount)).ToList();
+        var plan = new GrantPlan(
+            $"National mechanism for implementation, reporting and follow-up, {country.Name}", ImplementingEntityType.NationalMechanism, country.Code.Value,
+            country.OhchrRegion!.Value, $"UPR implementation support {year}-{j + 1:000}, {country.Name}",
+            $"Support to {country.Name} in implementing and tracking its UPR recommendations ({year}).", start, end,
+            (CooperationModality)(j % 4), [RecommendationId(country)], j % 2 == 0 ? ["16.6"] : ["16.6", "5.1"],
+            tranches.GroupBy(t => t.PlannedOn.Year).Select(g => new PlannedBudgetLine(g.Key, g.Sum(t => t.Amount))).ToList(),
+            tranches);
+
+        On(drafted, ct => system.Grants.HandleAsync(new DraftGrant(Fund, plan, id), As(DemoUsers.Officer), ct));
+        On(drafted, ct => system.Grants.HandleAsync(new DefineIndicator(id, "Recommendations with an implementation plan", "recommendations", 0m, 10m), As(DemoUsers.Officer), ct));
+        On(drafted, ct => system.Grants.HandleAsync(new RecordConsent(id, $"Note verbale {country.Code}/{year}/{j + 1:000}", drafted), As(DemoUsers.Officer), ct));
+        On(drafted, ct => system.Grants.HandleAsync(new SubmitGrant(id, drafted), As(DemoUsers.Officer), ct));
+        On(drafted, ct => system.Grants.HandleAsync(new ReviewGrant(id, drafted), As(DemoUsers.Officer), ct));
+        On(drafted, ct => system.Grants.HandleAsync(new RecommendGrant(id, $"BoT-{year}-{1 + j * 3 / shape.GrantsPerYear}", drafted), As(DemoUsers.Board), ct));
+        On(drafted.AddDays(7), ct => system.Grants.HandleAsync(new ApproveGrant(id, drafted.AddDays(7)), As(DemoUsers.Approver), ct));
+        for (var t = 1; t <= tranches.Count; t++)
+        {
+            var number = t;
+            var paid = tranches[t - 1].PlannedOn;
+            On(paid, ct => system.Grants.HandleAsync(new PrepareTranche(id, number, paid), As(DemoUsers.Officer), ct));
+            On(paid, ct => system.Grants.HandleAsync(new ApproveTranche(id, number, paid), As(DemoUsers.Approver), ct));
+            var reported = t < tranches.Count ? tranches[t].PlannedOn.AddDays(-20) : end.AddDays(-20);
+            var report = new SubmitProgressReport(id, paid, reported.AddDays(-1), number, $"Progress on the use of tranche {number}.", [new IndicatorValue(1, 2.5m * number)], reported);
+            On(reported, ct => system.Grants.HandleAsync(report, As(DemoUsers.Officer), ct));
+            On(reported.AddDays(10), ct => system.Grants.HandleAsync(new AcceptProgressReport(id, number, reported.AddDays(10)), As(DemoUsers.Approver), ct));
+        }
+
+        var outcome = j % 3 == 0 ? ImplementationStatus.PartiallyImplemented : ImplementationStatus.FullyImplemented;
+        On(start.AddMonths(7), ct => system.Grants.HandleAsync(
+            new RecordRecommendationStatus(id, RecommendationId(country), ImplementationStatus.InProgress, "Implementation plan adopted", start.AddMonths(7)), As(DemoUsers.Officer), ct));
+        On(end, ct => system.Grants.HandleAsync(new RecordRecommendationStatus(id, RecommendationId(country), outcome, "Final report of the national mechanism", end), As(DemoUsers.Officer), ct));
+        On(end, ct => system.Grants.HandleAsync(new CompleteGrant(id, end), As(DemoUsers.Officer), ct));
+        On(end.AddDays(30), ct => system.Grants.HandleAsync(new CloseGrant(id, end.AddDays(30)), As(DemoUsers.Approver), ct));
+    }
+
+    private void On(DateOnly day, Func<CancellationToken, Task<CommandResult>> command)
+    {
+        if (!_schedule.TryGetValue(day, out var actions))
+        {
+            _schedule[day] = actions = [];
+        }
+
+        // The command's number is fixed when it is scheduled, so the same data set always sends the same ids.
+        var number = ++_command;
+        actions.Add(async ct =>
+        {
+            _sending = number;
+            await command(ct);
+        });
+    }
+
+    // The number of the command being sent: scheduled commands set it as they run; the set-up numbers its own in order.
+    private int _sending;
+
+    private CommandContext As(string user)
+    {
+        var number = _sending == 0 ? ++_command : _sending;
+        return new CommandContext(new CommandId(DemoIds.For("scale-command", number.ToString(CultureInfo.InvariantCulture))), new UserId(user));
+    }
+
+    private static async Task Send(Task<CommandResult> command) => await command;
+
+    private List<ScaleDonor> Donors()
+    {
+        var states = CountryCatalog.Default.All.Where(c => c.UnRegionalGroup is not null).OrderBy(c => c.Code.Value, StringComparer.Ordinal).ToList();
+        return Enumerable.Range(0, shape.Donors).Select(i =>
+        {
+            var (name, type, country) = (i * 200 / shape.Donors) switch
+            {
+                < 110 => (states[i % states.Count].Name, DonorType.MemberState, (string?)states[i % states.Count].Code.Value),
+                < 120 => ($"Intergovernmental organisation {i - 109}", DonorType.IntergovernmentalOrganisation, null),
+                < 130 => ($"United Nations entity {i - 119}", DonorType.UnEntity, null),
+                < 170 => ($"Human rights foundation {i - 129}", DonorType.Foundation, null),
+                < 190 => ($"Company {i - 169}", DonorType.PrivateSector, null),
+                _ => ($"Individual donor {i - 189}", DonorType.Individual, null),
+            };
+            return new ScaleDonor(i, DemoIds.For("scale-donor", i.ToString(CultureInfo.InvariantCulture)), name, type, country, Currencies[i % Currencies.Length]);
+        }).ToList();
+    }
+
+    private static List<Country> GrantCountries() =>
+        CountryCatalog.Default.All.Where(c => c.OhchrRegion is not null && c.UnRegionalGroup is not null).OrderBy(c => c.Code.Value, StringComparer.Ordinal).Take(120).ToList();
+
+    private static RegisterRecommendation Recommendation(Country country) => new(
+        RecommendationId(country), country.Code.Value, [country.Code.Value == "NOR" ? "SWE" : "NOR"], 4, 40,
+        $"Strengthen the national mechanism for implementation, reporting and follow-up so that it tracks every UPR recommendation {country.Name} received.",
+        ["National mechanisms for implementation, reporting and follow-up"], ["16.6"], RecommendationPosition.Supported);
+
+    private static string RecommendationId(Country country) => $"{country.Code.Value}-SCALE-1";
+
+    private static Guid GrantId(int year, int j) => DemoIds.For("scale-grant", $"{year}/{j}");
+
+    private sealed record ScaleDonor(int Number, Guid Id, string Name, DonorType Type, string? Country, string Currency);
+}
