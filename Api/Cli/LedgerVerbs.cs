@@ -34,7 +34,7 @@ public static class LedgerVerbs
     private static Command Verify()
     {
         var fund = new Option<string?>("--fund") { Description = "Verify one fund only. Default: every fund." };
-        var command = new Command("verify", "Re-verify every entry's balance and the hash chain; prints 'intact' or names the first broken entry (exit 1).") { fund };
+        var command = new Command("verify", "Re-verify every entry's balance and the hash chain; prints 'intact' and each fund's chain head, or names the first broken entry (exit 1).") { fund };
         command.SetAction((parse, ct) => CliDatabase.RunAsync(parse, async system =>
         {
             var code = parse.GetValue(fund) is { } f ? FundCode.Parse(f) : (FundCode?)null;
@@ -42,6 +42,14 @@ public static class LedgerVerbs
             if (result.Intact)
             {
                 Console.WriteLine("intact");
+
+                // The heads, so an auditor can hold an export's manifest (its chain head, its last entry) to the live ledger.
+                foreach (var each in code is { } one ? [one] : await system.Ledger.FundsAsync(ct))
+                {
+                    var head = await system.Ledger.HeadAsync(each, ct);
+                    Console.WriteLine($"{head.Fund} head {head.Sequence} {head.HashHex}");
+                }
+
                 await Console.Error.WriteLineAsync($"{result.EntriesChecked} journal entries checked.");
                 return 0;
             }

@@ -34,7 +34,9 @@ public sealed class SheetWriter : IDisposable
         Name = name;
         _columnCount = columns.Count;
         _stream = stream;
-        _xml = XmlWriter.Create(_stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CheckCharacters = false });
+        // Entitize writes a CR in text as &#xD;, which XML readers keep; written raw, every reader would turn it into LF, and
+        // a text exported for an auditor (whose hash is recomputed from the cell) would no longer be the text stored.
+        _xml = XmlWriter.Create(_stream, new XmlWriterSettings { Encoding = new System.Text.UTF8Encoding(false), CheckCharacters = false, NewLineHandling = NewLineHandling.Entitize });
         _headerRow = titles.Count + 2;
         _filterEnd = _headerRow;
 

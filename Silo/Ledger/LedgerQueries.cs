@@ -25,18 +25,27 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     /// Every account of the chart with its debit and credit totals over entries dated on or before
     /// <paramref name="asOf"/> (all entries when null), summed from the journal lines themselves.
     /// </summary>
-    public async Task<TrialBalance> TrialBalanceAsync(FundCode fund, DateOnly? asOf = null, CancellationToken ct = default)
+    public Task<TrialBalance> TrialBalanceAsync(FundCode fund, DateOnly? asOf = null, CancellationToken ct = default) =>
+        TrialBalanceAsync(fund, asOf, long.MaxValue, ct);
+
+    /// <summary>
+    /// The trial balance as <see cref="TrialBalanceAsync(FundCode, DateOnly?, CancellationToken)"/> computes it, over entries numbered
+    /// up to <paramref name="throughSequence"/> only: with a chain head read beforehand, several reads then describe the same
+    /// ledger even while postings continue (entries up to the head are committed and never change).
+    /// </summary>
+    public async Task<TrialBalance> TrialBalanceAsync(FundCode fund, DateOnly? asOf, long throughSequence, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await EnsureFundAsync(connection, fund, ct);
         await using var cmd = new NpgsqlCommand("""
             select l.account, sum(l.debit), sum(l.credit)
             from journal_lines l join journal_entries e on e.fund_code = l.fund_code and e.seq = l.seq
-            where l.fund_code = $1 and ($2::date is null or e.entry_date <= $2)
+            where l.fund_code = $1 and ($2::date is null or e.entry_date <= $2) and e.seq <= $3
             group by l.account
             """, connection);
         cmd.Parameters.Add(new() { Value = fund.Value });
         cmd.Parameters.Add(new() { Value = (object?)asOf ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        cmd.Parameters.Add(new() { Value = throughSequence });
         var totals = new Dictionary<Account, (decimal Debit, decimal Credit)>();
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
@@ -50,6 +59,15 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
             .Select(a => totals.TryGetValue(a, out var t) ? new TrialBalanceRow(a, t.Debit, t.Credit) : new TrialBalanceRow(a, 0m, 0m))
             .ToList();
         return new TrialBalance(fund, asOf, rows);
+    }
+
+    /// <summary>The head of a fund's hash chain: its last entry's sequence and hash. An unknown fund is <see cref="BusinessRule.EntityNotFound"/>.</summary>
+    public async Task<LedgerHead> HeadAsync(FundCode fund, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await EnsureFundAsync(connection, fund, ct);
+        var (seq, hash) = await ReadHeadAsync(connection, fund, ct);
+        return new LedgerHead(fund, seq, hash);
     }
 
     /// <summary>
@@ -185,6 +203,42 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// The general ledger in one ordered pass: every account's lines dated within the range (each bound optional), ordered by
+    /// account, entry date, sequence and line, each with the account's running balance over all its earlier lines (so the
+    /// first line shown carries what was brought forward). Only entries numbered up to <paramref name="throughSequence"/>.
+    /// The database sorts; rows stream to the caller one at a time.
+    /// </summary>
+    public async IAsyncEnumerable<GeneralLedgerLine> GeneralLedgerAsync(
+        FundCode fund, DateOnly? from, DateOnly? to, long throughSequence,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await EnsureFundAsync(connection, fund, ct);
+        await using var cmd = new NpgsqlCommand("""
+            with activity as (
+                select l.account, e.seq, l.line_no, e.entry_date, e.description, l.debit, l.credit,
+                       sum(l.debit - l.credit) over w as balance
+                from journal_lines l join journal_entries e on e.fund_code = l.fund_code and e.seq = l.seq
+                where l.fund_code = $1 and ($3::date is null or e.entry_date <= $3) and e.seq <= $4
+                window w as (partition by l.account order by e.entry_date, e.seq, l.line_no rows between unbounded preceding and current row))
+            select account, seq, line_no, entry_date, description, debit, credit, balance from activity
+            where ($2::date is null or entry_date >= $2)
+            order by account, entry_date, seq, line_no
+            """, connection);
+        cmd.Parameters.Add(new() { Value = fund.Value });
+        cmd.Parameters.Add(new() { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        cmd.Parameters.Add(new() { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        cmd.Parameters.Add(new() { Value = throughSequence });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return new GeneralLedgerLine(
+                (Account)reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
+                reader.GetDecimal(5), reader.GetDecimal(6), reader.GetDecimal(7));
+        }
+    }
+
+    /// <summary>
     /// Re-verifies one fund's ledger, or every fund's: each entry numbered without gaps, balanced,
     /// chained to the previous entry's hash and hashing to its stored hash; the chain head and the
     /// running account balances agreeing with the journal. Stops at the first broken entry.
@@ -197,7 +251,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await EnsureFundAsync(connection, code, ct);
-            var (headSeq, headHash) = await HeadAsync(connection, code, ct);
+            var (headSeq, headHash) = await ReadHeadAsync(connection, code, ct);
             var expectedPrevious = JournalHash.Genesis;
             long expectedSeq = 1;
             var sums = new Dictionary<Account, (decimal Debit, decimal Credit)>();
@@ -259,7 +313,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         return recomputed.AsSpan().SequenceEqual(entry.Hash) ? null : "its content does not match its hash (altered after it was posted)";
     }
 
-    private static async Task<(long Seq, byte[] Hash)> HeadAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct)
+    private static async Task<(long Seq, byte[] Hash)> ReadHeadAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("select last_seq, last_hash from ledger_heads where fund_code = $1", connection);
         cmd.Parameters.Add(new() { Value = fund.Value });

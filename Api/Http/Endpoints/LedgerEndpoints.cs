@@ -1,6 +1,8 @@
 using System.Globalization;
-using FundManager.Ledger;
+using FundManager.Common;
 using FundManager.Funds;
+using FundManager.Ledger;
+using FundManager.Reporting.Exports;
 
 namespace FundManager.Api.Http.Endpoints;
 
@@ -35,10 +37,34 @@ public static class LedgerEndpoints
             var page = Paging.Of(lines, size, l => l.Row.ToString(CultureInfo.InvariantCulture), l => l);
             return new AccountActivityView(AccountInfo.Code(code), AccountInfo.Name(code), page.Items, page.NextCursor);
         });
+        ledger.MapGet("/{fund}/export", async (string fund, string? from, string? to, string? format, HttpContext http, FundSystem system, CancellationToken ct) =>
+        {
+            var request = new LedgerExportRequest(
+                FundCode.Parse(fund, "fund"), LedgerExportRequest.ParseDate(from, "from"), LedgerExportRequest.ParseDate(to, "to"), LedgerExportRequest.ParseFormat(format));
+
+            // Every refusal (an unknown fund included) comes before the first byte of the zip: once it has started, a
+            // problem can no longer be sent, and a failure can only cut the download short.
+            await system.Ledger.HeadAsync(request.Fund, ct);
+            http.Response.ContentType = "application/zip";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{ExportFileName(request)}\"";
+            await using var zip = new ZipTarget(http.Response.Body, system.Clock.GetUtcNow());
+            await LedgerExport.WriteAsync(system, request, zip, ct);
+            await zip.CompleteAsync(ct);
+            return Results.Empty;
+        })
+            .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
+            .WithDescription("An auditor's export of the fund's entries dated from `from` to `to` (yyyy-MM-dd, both optional): a zip of "
+                + "journal.csv, general-ledger.csv and trial-balance.csv (`format=csv`) or ledger.xlsx (`format=xlsx`), then manifest.json "
+                + "(each file's SHA-256 and rows, the stretch of the hash chain, the chain head). Check it offline with `fundmanager export verify`.")
+            .Refuses(BusinessRule.InvalidInput, BusinessRule.EntityNotFound);
         ledger.MapGet("/verify", async (string? fund, FundSystem system, CancellationToken ct) =>
         {
             var result = await system.Ledger.VerifyAsync(fund is null ? null : FundCode.Parse(fund), ct);
             return new { result.Intact, result.EntriesChecked, BrokenFund = result.BrokenFund?.Value, result.BrokenSequence, result.Problem };
         });
     }
+
+    /// <summary>The download's name: <c>ledger-VFTC-2024-01-01-to-2024-12-31-csv.zip</c>.</summary>
+    private static string ExportFileName(LedgerExportRequest request) =>
+        $"ledger-{request.Fund}-{request.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "start"}-to-{request.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "end"}-{request.FormatName}.zip";
 }

@@ -78,7 +78,8 @@ public sealed class TamperTests(DatabaseFixture db) : IClassFixture<DatabaseFixt
         await s.CashAsync(fund, 9_000m);
         var intact = await ProgramRunner.FundManagerAsync("ledger", "verify", "--fund", fund.Value, "--database", db.ConnectionString);
         Assert.Equal(0, intact.ExitCode);
-        Assert.Equal("intact", intact.Stdout.Trim());
+        var head = await db.System.Ledger.HeadAsync(fund);
+        Assert.Equal(["intact", $"{fund.Value} head {head.Sequence} {head.HashHex}"], intact.Stdout.Trim().Split('\n', StringSplitOptions.TrimEntries));
 
         // Entry 3 of 6 (each cash receipt posts a signature and a receipt).
         await using (var connection = new NpgsqlConnection(db.ConnectionString))

@@ -1,0 +1,167 @@
+using System.Globalization;
+using FundManager.Ledger;
+using FundManager.Reporting.Excel;
+
+namespace FundManager.Reporting.Exports;
+
+/// <summary>
+/// An auditor's export of one fund's ledger: the journal, the general ledger and the trial balance, as three CSV files or
+/// one workbook, then <c>manifest.json</c>. Rows stream from the database into the files; nothing holds more than one
+/// entry's lines. Every read stops at the chain head read first, so the files and the manifest describe one and the same
+/// ledger even while postings continue.
+/// </summary>
+public static class LedgerExport
+{
+    public const string JournalCsv = "journal.csv";
+    public const string GeneralLedgerCsv = "general-ledger.csv";
+    public const string TrialBalanceCsv = "trial-balance.csv";
+    public const string Workbook = "ledger.xlsx";
+    public const string JournalSheet = "Journal";
+    public const string GeneralLedgerSheet = "General ledger";
+    public const string TrialBalanceSheet = "Trial balance";
+
+    /// <summary>Data rows per sheet before a table continues on the next ("Journal (2)"); a sheet holds at most 1,048,576 rows.</summary>
+    public const int RowsPerSheet = 1_000_000;
+
+    /// <summary>
+    /// Writes the export into <paramref name="target"/>, the manifest last, and returns the manifest. An unknown fund is
+    /// refused (<see cref="Common.BusinessRule.EntityNotFound"/>) before any file is created.
+    /// </summary>
+    public static Task<ExportManifest> WriteAsync(FundSystem system, LedgerExportRequest request, IExportTarget target, CancellationToken ct = default) =>
+        WriteAsync(system, request, target, RowsPerSheet, ct);
+
+    internal static async Task<ExportManifest> WriteAsync(FundSystem system, LedgerExportRequest request, IExportTarget target, int rowsPerSheet, CancellationToken ct)
+    {
+        var head = await system.Ledger.HeadAsync(request.Fund, ct);
+        var generated = system.Clock.GetUtcNow().ToUniversalTime();
+        var (files, journal, balance) = request.Format == ExportFormat.Csv
+            ? await CsvAsync(system, request, head, target, ct)
+            : await XlsxAsync(system, request, head, target, generated, rowsPerSheet, ct);
+        var manifest = new ExportManifest(
+            ExportManifest.CurrentSchema,
+            request.Fund.Value,
+            request.From,
+            request.To,
+            generated,
+            request.FormatName,
+            files,
+            journal.Entries,
+            journal.Lines,
+            journal.First is { } first && journal.Last is { } last ? last.Sequence - first.Sequence + 1 - journal.Entries : 0,
+            journal.First,
+            journal.Last,
+            new ChainPoint(head.Sequence, head.HashHex),
+            new TrialBalanceTotals(request.To, balance.TotalDebit, balance.TotalCredit));
+        await using (var output = target.Create(ExportManifest.FileName))
+        {
+            manifest.WriteTo(output);
+        }
+
+        await target.FlushAsync(ct);
+        return manifest;
+    }
+
+    private static async Task<(IReadOnlyList<ExportedFile>, JournalSummary, TrialBalance)> CsvAsync(
+        FundSystem system, LedgerExportRequest request, LedgerHead head, IExportTarget target, CancellationToken ct)
+    {
+        var files = new List<ExportedFile>();
+        JournalSummary journal;
+        TrialBalance balance;
+        using (var file = new HashingStream(target.Create(JournalCsv)))
+        using (var table = new CsvTableWriter(file, JournalTable.Columns))
+        {
+            journal = await JournalTable.WriteAsync(system, request, head, table, target, ct);
+            table.Dispose();
+            files.Add(new ExportedFile(JournalCsv, Convert.ToHexStringLower(file.Hash), file.BytesWritten, table.Rows, JournalTable.Name));
+        }
+
+        await target.FlushAsync(ct);
+        using (var file = new HashingStream(target.Create(GeneralLedgerCsv)))
+        using (var table = new CsvTableWriter(file, GeneralLedgerTable.Columns))
+        {
+            await GeneralLedgerTable.WriteAsync(system, request, head, table, target, ct);
+            table.Dispose();
+            files.Add(new ExportedFile(GeneralLedgerCsv, Convert.ToHexStringLower(file.Hash), file.BytesWritten, table.Rows, GeneralLedgerTable.Name));
+        }
+
+        await target.FlushAsync(ct);
+        using (var file = new HashingStream(target.Create(TrialBalanceCsv)))
+        using (var table = new CsvTableWriter(file, TrialBalanceTable.Columns))
+        {
+            balance = await TrialBalanceTable.WriteAsync(system, request, head, table, ct);
+            table.Dispose();
+            files.Add(new ExportedFile(TrialBalanceCsv, Convert.ToHexStringLower(file.Hash), file.BytesWritten, table.Rows, TrialBalanceTable.Name));
+        }
+
+        await target.FlushAsync(ct);
+        return (files, journal, balance);
+    }
+
+    private static async Task<(IReadOnlyList<ExportedFile>, JournalSummary, TrialBalance)> XlsxAsync(
+        FundSystem system, LedgerExportRequest request, LedgerHead head, IExportTarget target, DateTimeOffset generated, int rowsPerSheet, CancellationToken ct)
+    {
+        var fund = request.Fund.Value;
+        var info = new DocumentInfo(
+            $"{fund}: ledger export",
+            $"Journal, general ledger and trial balance of {fund}, {Range(request)}",
+            generated,
+            new Dictionary<string, string>
+            {
+                ["Fund"] = fund,
+                ["From"] = request.From is { } from ? LedgerExportRequest.Iso(from) : "",
+                ["To"] = request.To is { } to ? LedgerExportRequest.Iso(to) : "",
+                ["Chain head"] = $"{head.Sequence} {head.HashHex}",
+                ["Generated"] = generated.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            });
+        var sheets = new List<ExportedSheet>();
+        JournalSummary journal;
+        TrialBalance balance;
+        using var file = new HashingStream(target.Create(Workbook));
+        using (var book = XlsxWorkbook.Create(file, info))
+        {
+            var journalTitles = Titles(head, $"{fund}: journal, {Range(request)}", "One row per line; each repeats its entry's fields and hash. Amounts in US dollars; original amounts in the currency shown.");
+            using (var table = new XlsxTableWriter(book, JournalTable.Name, JournalSheet, journalTitles, JournalTable.Columns, rowsPerSheet))
+            {
+                journal = await JournalTable.WriteAsync(system, request, head, table, target, ct);
+                table.Dispose();
+                sheets.AddRange(table.Sheets);
+            }
+
+            var ledgerTitles = Titles(head, $"{fund}: general ledger, {Range(request)}", "By account, from the balance brought forward; balance = debit − credit, in US dollars.");
+            using (var table = new XlsxTableWriter(book, GeneralLedgerTable.Name, GeneralLedgerSheet, ledgerTitles, GeneralLedgerTable.Columns, rowsPerSheet))
+            {
+                await GeneralLedgerTable.WriteAsync(system, request, head, table, target, ct);
+                table.Dispose();
+                sheets.AddRange(table.Sheets);
+            }
+
+            var balanceTitles = Titles(head, $"{fund}: trial balance{(request.To is { } end ? " at " + UnDate(end) : "")}", $"Every account, over {(request.To is null ? "all entries" : "the entries dated up to that day")}; balance = debit − credit, in US dollars.");
+            using (var table = new XlsxTableWriter(book, TrialBalanceTable.Name, TrialBalanceSheet, balanceTitles, TrialBalanceTable.Columns, rowsPerSheet))
+            {
+                balance = await TrialBalanceTable.WriteAsync(system, request, head, table, ct);
+                table.Dispose();
+                sheets.AddRange(table.Sheets);
+            }
+        }
+
+        file.Dispose();
+        await target.FlushAsync(ct);
+        return ([new ExportedFile(Workbook, Convert.ToHexStringLower(file.Hash), file.BytesWritten, sheets.Sum(s => s.Rows), Sheets: sheets)], journal, balance);
+    }
+
+    private static string[] Titles(LedgerHead head, string heading, string note) =>
+    [
+        heading,
+        $"{note} Chain head when exported: entry {head.Sequence.ToString(CultureInfo.InvariantCulture)}.",
+    ];
+
+    private static string Range(LedgerExportRequest request) => (request.From, request.To) switch
+    {
+        ({ } from, { } to) => $"entries dated {UnDate(from)} to {UnDate(to)}",
+        ({ } from, null) => $"entries dated from {UnDate(from)}",
+        (null, { } to) => $"entries dated up to {UnDate(to)}",
+        _ => "all entries",
+    };
+
+    private static string UnDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+}
