@@ -20,16 +20,25 @@ internal sealed class XlsxPackage : IDisposable
     private readonly ZipArchive _zip;
     private readonly List<(string Part, string ContentType)> _overrides = [];
 
-    public XlsxPackage(Stream output)
+    private readonly bool _compressAside;
+
+    /// <param name="output">Where the file goes.</param>
+    /// <param name="compressAside">
+    /// Compress each part on another thread while the next rows are made (for an output only this package writes to,
+    /// such as a file: a large sheet is then written in about half the time on a machine of two cores or more).
+    /// </param>
+    public XlsxPackage(Stream output, bool compressAside = false)
     {
         _zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
+        _compressAside = compressAside && Environment.ProcessorCount > 1;
     }
 
     /// <summary>Opens a part for writing; only one part may be open at a time, and it must be disposed before the next.</summary>
     public Stream Create(string part, string contentType)
     {
         _overrides.Add((part, contentType));
-        return _zip.CreateEntry(part.TrimStart('/'), CompressionLevel.Fastest).Open();
+        var entry = _zip.CreateEntry(part.TrimStart('/'), CompressionLevel.Fastest).Open();
+        return _compressAside ? new BackgroundWriteStream(entry) : entry;
     }
 
     /// <summary>Writes a part from an Open XML SDK element tree.</summary>

@@ -21,13 +21,16 @@ public sealed class XlsxWorkbook : IDisposable
     private int _drawings;
     private int _charts;
 
-    private XlsxWorkbook(Stream output, DocumentInfo info)
+    private XlsxWorkbook(Stream output, DocumentInfo info, bool compressAside)
     {
         _info = info;
-        _package = new XlsxPackage(output);
+        _package = new XlsxPackage(output, compressAside);
     }
 
-    public static XlsxWorkbook Create(Stream output, DocumentInfo info) => new(output, info);
+    /// <param name="output">Where the workbook goes.</param>
+    /// <param name="info">Its title, subject and properties.</param>
+    /// <param name="compressAside">Compress on another thread; only when nothing else writes to <paramref name="output"/> meanwhile (see <see cref="XlsxPackage"/>).</param>
+    public static XlsxWorkbook Create(Stream output, DocumentInfo info, bool compressAside = false) => new(output, info, compressAside);
 
     /// <summary>
     /// Starts the next sheet: title lines on top, then a blank row and the column headings, frozen and repeated on every

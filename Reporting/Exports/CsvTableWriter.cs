@@ -8,13 +8,11 @@ internal sealed class CsvTableWriter : ITableWriter
 {
     private readonly CsvWriter _csv;
     private readonly IReadOnlyList<TableColumn> _columns;
-    private readonly string?[] _fields;
 
     public CsvTableWriter(Stream output, IReadOnlyList<TableColumn> columns)
     {
         _csv = new CsvWriter(output);
         _columns = columns;
-        _fields = new string?[columns.Count];
         _csv.Record(columns.Select(c => c.Header).ToList());
     }
 
@@ -22,12 +20,33 @@ internal sealed class CsvTableWriter : ITableWriter
 
     public void Row(params object?[] values)
     {
-        for (var i = 0; i < _fields.Length; i++)
+        for (var i = 0; i < _columns.Count; i++)
         {
-            _fields[i] = i < values.Length ? Format(values[i], _columns[i].Kind) : null;
+            var kind = _columns[i].Kind;
+            switch (i < values.Length ? values[i] : null)
+            {
+                case long n:
+                    _csv.Integer(n);
+                    break;
+                case int n:
+                    _csv.Integer(n);
+                    break;
+                case DateOnly date:
+                    _csv.Date(date);
+                    break;
+                case Money original:
+                    _csv.Fixed(original.Amount, 4);
+                    break;
+                case decimal amount:
+                    _csv.Fixed(amount, kind == ColumnKind.Amount ? (byte)4 : (byte)2);
+                    break;
+                case var other:
+                    _csv.Text(Format(other, kind));
+                    break;
+            }
         }
 
-        _csv.Record(_fields);
+        _csv.EndRecord();
     }
 
     public void Total(params object?[] values) => Row(values);

@@ -16,10 +16,15 @@ public sealed class DirectoryTarget(string directory) : IExportTarget, IDisposab
     /// <summary>The final paths of the files written, in the order they were.</summary>
     public IReadOnlyList<string> Files => _written.Select(n => Path.Combine(Directory, n)).ToList();
 
+    /// <summary>Opens a file; unlike a zip, a directory takes several files at once (the export writes two side by side).</summary>
     public Stream Create(string name)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        _written.Add(name);
+        lock (_written)
+        {
+            _written.Add(name);
+        }
+
         return new FileStream(Path.Combine(Directory, name + _suffix), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
     }
 

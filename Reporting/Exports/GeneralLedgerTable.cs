@@ -27,15 +27,24 @@ public static class GeneralLedgerTable
         new("balance", 18, ColumnKind.Usd),
     ];
 
-    internal static async Task WriteAsync(
-        FundSystem system, LedgerExportRequest request, LedgerHead head, ITableWriter table, IExportTarget target, CancellationToken ct)
+    /// <summary>
+    /// Starts the general ledger's query and waits for its first line: the database sorts every line by account before it
+    /// sends one, so the caller starts this first and writes the journal while the database works.
+    /// </summary>
+    internal static async Task<Prepared> PrepareAsync(FundSystem system, LedgerExportRequest request, LedgerHead head, CancellationToken ct)
     {
         // Brought forward: everything dated before the first day exported (nothing when the export starts at the first entry).
         var opening = request.From is { } from && from > DateOnly.MinValue
             ? await system.Ledger.TrialBalanceAsync(request.Fund, from.AddDays(-1), head.Sequence, ct)
             : null;
-        await using var lines = system.Ledger.GeneralLedgerAsync(request.Fund, request.From, request.To, head.Sequence, ct).GetAsyncEnumerator(ct);
-        var more = await lines.MoveNextAsync();
+        var lines = system.Ledger.GeneralLedgerAsync(request.Fund, request.From, request.To, head.Sequence, ct).GetAsyncEnumerator(ct);
+        return new Prepared(opening, lines, await lines.MoveNextAsync());
+    }
+
+    internal static async Task WriteAsync(LedgerExportRequest request, Prepared prepared, ITableWriter table, IExportTarget target, CancellationToken ct)
+    {
+        var (opening, lines, more) = prepared;
+        await using var _ = lines;
         long written = 0;
         foreach (var account in Enum.GetValues<Account>())
         {
@@ -62,4 +71,7 @@ public static class GeneralLedgerTable
             throw new InvalidOperationException($"The journal of {request.Fund} has a line on account {(int)lines.Current.Account}, which is not in the chart.");
         }
     }
+
+    /// <summary>A general ledger ready to write: the balances brought forward and the query's lines, the first one read.</summary>
+    internal sealed record Prepared(TrialBalance? Opening, IAsyncEnumerator<GeneralLedgerLine> Lines, bool More);
 }

@@ -64,37 +64,56 @@ public static class LedgerExport
     private static async Task<(IReadOnlyList<ExportedFile>, JournalSummary, TrialBalance)> CsvAsync(
         FundSystem system, LedgerExportRequest request, LedgerHead head, IExportTarget target, CancellationToken ct)
     {
-        var files = new List<ExportedFile>();
-        JournalSummary journal;
-        TrialBalance balance;
-        using (var file = new HashingStream(target.Create(JournalCsv)))
-        using (var table = new CsvTableWriter(file, JournalTable.Columns))
+        var ledger = GeneralLedgerTable.PrepareAsync(system, request, head, ct);
+        Task<(ExportedFile File, JournalSummary Summary)> Journal() =>
+            CsvFileAsync(target, JournalCsv, JournalTable.Name, JournalTable.Columns, table => JournalTable.WriteAsync(system, request, head, table, target, ct), ct);
+        async Task<ExportedFile> GeneralLedger() =>
+            (await CsvFileAsync(target, GeneralLedgerCsv, GeneralLedgerTable.Name, GeneralLedgerTable.Columns, async table =>
+            {
+                await GeneralLedgerTable.WriteAsync(request, await ledger, table, target, ct);
+                return true;
+            }, ct)).File;
+
+        // Files in a directory are written side by side, each on its own core; the entries of a zip one after the other.
+        (ExportedFile File, JournalSummary Summary) journal;
+        ExportedFile generalLedger;
+        if (target is DirectoryTarget)
         {
-            journal = await JournalTable.WriteAsync(system, request, head, table, target, ct);
-            table.Dispose();
-            files.Add(new ExportedFile(JournalCsv, Convert.ToHexStringLower(file.Hash), file.BytesWritten, table.Rows, JournalTable.Name));
+            var journalTask = Task.Run(Journal, ct);
+            var ledgerTask = Task.Run(GeneralLedger, ct);
+            await Task.WhenAll(journalTask, ledgerTask);
+            (journal, generalLedger) = (journalTask.Result, ledgerTask.Result);
+        }
+        else
+        {
+            journal = await Journal();
+            generalLedger = await GeneralLedger();
         }
 
-        await target.FlushAsync(ct);
-        using (var file = new HashingStream(target.Create(GeneralLedgerCsv)))
-        using (var table = new CsvTableWriter(file, GeneralLedgerTable.Columns))
-        {
-            await GeneralLedgerTable.WriteAsync(system, request, head, table, target, ct);
-            table.Dispose();
-            files.Add(new ExportedFile(GeneralLedgerCsv, Convert.ToHexStringLower(file.Hash), file.BytesWritten, table.Rows, GeneralLedgerTable.Name));
-        }
-
-        await target.FlushAsync(ct);
-        using (var file = new HashingStream(target.Create(TrialBalanceCsv)))
-        using (var table = new CsvTableWriter(file, TrialBalanceTable.Columns))
+        TrialBalance balance = null!;
+        var (trialBalance, _) = await CsvFileAsync(target, TrialBalanceCsv, TrialBalanceTable.Name, TrialBalanceTable.Columns, async table =>
         {
             balance = await TrialBalanceTable.WriteAsync(system, request, head, table, ct);
-            table.Dispose();
-            files.Add(new ExportedFile(TrialBalanceCsv, Convert.ToHexStringLower(file.Hash), file.BytesWritten, table.Rows, TrialBalanceTable.Name));
+            return true;
+        }, ct);
+        return ([journal.File, generalLedger, trialBalance], journal.Summary, balance);
+    }
+
+    private static async Task<(ExportedFile File, T Result)> CsvFileAsync<T>(
+        IExportTarget target, string name, string table, IReadOnlyList<TableColumn> columns, Func<ITableWriter, Task<T>> write, CancellationToken ct)
+    {
+        T result;
+        ExportedFile file;
+        using (var output = new HashingStream(target.Create(name)))
+        using (var csv = new CsvTableWriter(output, columns))
+        {
+            result = await write(csv);
+            csv.Dispose();
+            file = new ExportedFile(name, Convert.ToHexStringLower(output.Hash), output.BytesWritten, csv.Rows, table);
         }
 
         await target.FlushAsync(ct);
-        return (files, journal, balance);
+        return (file, result);
     }
 
     private static async Task<(IReadOnlyList<ExportedFile>, JournalSummary, TrialBalance)> XlsxAsync(
@@ -116,8 +135,10 @@ public static class LedgerExport
         var sheets = new List<ExportedSheet>();
         JournalSummary journal;
         TrialBalance balance;
+        var ledger = GeneralLedgerTable.PrepareAsync(system, request, head, ct);
         using var file = new HashingStream(target.Create(Workbook));
-        using (var book = XlsxWorkbook.Create(file, info))
+        // Into a directory nothing else writes to the file meanwhile, so the sheets can be compressed on another core.
+        using (var book = XlsxWorkbook.Create(file, info, compressAside: target is DirectoryTarget))
         {
             var journalTitles = Titles(head, $"{fund}: journal, {Range(request)}", "One row per line; each repeats its entry's fields and hash. Amounts in US dollars; original amounts in the currency shown.");
             using (var table = new XlsxTableWriter(book, JournalTable.Name, JournalSheet, journalTitles, JournalTable.Columns, rowsPerSheet))
@@ -130,7 +151,7 @@ public static class LedgerExport
             var ledgerTitles = Titles(head, $"{fund}: general ledger, {Range(request)}", "By account, from the balance brought forward; balance = debit − credit, in US dollars.");
             using (var table = new XlsxTableWriter(book, GeneralLedgerTable.Name, GeneralLedgerSheet, ledgerTitles, GeneralLedgerTable.Columns, rowsPerSheet))
             {
-                await GeneralLedgerTable.WriteAsync(system, request, head, table, target, ct);
+                await GeneralLedgerTable.WriteAsync(request, await ledger, table, target, ct);
                 table.Dispose();
                 sheets.AddRange(table.Sheets);
             }

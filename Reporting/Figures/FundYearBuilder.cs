@@ -28,14 +28,24 @@ public sealed partial class FundYearBuilder(FundSystem system)
             throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no fund {code}.", "fund", ("fund", code.Value));
         }
 
+        // The ledger's aggregate runs in the database while the grants' histories are read and replayed here.
+        var activity = system.Ledger.StreamActivityAsync(code, period.Start, period.End, ct);
+        var donors = system.Entities.AllAsync<Donor, DonorEvent>(EntityKind.Donor, ct: ct);
+        var histories = system.Entities.AllAsync<Grant, GrantEvent>(EntityKind.Grant, code, ct);
+        var listings = system.Entities.ListingsAsync(new ListingQuery(EntityKind.Pledge, int.MaxValue) { Fund = code }, ct);
+        await Task.WhenAll(activity, donors, histories, listings);
         var data = new Data(
             period,
-            await system.Ledger.StreamActivityAsync(code, period.Start, period.End, ct),
-            (await system.Entities.AllAsync<Donor, DonorEvent>(EntityKind.Donor, ct: ct)).ToDictionary(d => d.Id.Value),
-            await system.Entities.AllAsync<Grant, GrantEvent>(EntityKind.Grant, code, ct),
-            (await system.Entities.ListingsAsync(new ListingQuery(EntityKind.Pledge, int.MaxValue) { Fund = code }, ct)).ToDictionary(l => l.Stream.ToString()));
-        var closing = await system.Ledger.TrialBalanceAsync(code, period.End, ct);
-        var opening = period.Start == DateOnly.MinValue ? null : await system.Ledger.TrialBalanceAsync(code, period.Start.AddDays(-1), ct);
+            activity.Result,
+            donors.Result.ToDictionary(d => d.Id.Value),
+            histories.Result,
+            listings.Result.ToDictionary(l => l.Stream.ToString()));
+
+        // Both trial balances from the same postings: every line dated by the end, less those within the period for the opening.
+        var closing = TrialBalanceOf(code, period.End, data.Activity, a => (a.DebitToDate, a.CreditToDate));
+        var opening = period.Start == DateOnly.MinValue
+            ? null
+            : TrialBalanceOf(code, period.Start.AddDays(-1), data.Activity, a => (a.DebitToDate - a.DebitInPeriod, a.CreditToDate - a.CreditInPeriod));
         var profile = new FundProfile(fund.Code.Value, fund.Name, fund.PscRate, fund.ReserveRate, fund.RequiresUprRecommendations);
         var scheduleYears = Enumerable.Range(period.End.Year, ScheduleLength).ToList();
         var pledges = await PledgeSchedulesAsync(data, scheduleYears, ct);
@@ -99,6 +109,14 @@ public sealed partial class FundYearBuilder(FundSystem system)
             reserveRate,
             available - commitments - forNewGrants,
             forNewGrants);
+    }
+
+    private static TrialBalance TrialBalanceOf(FundCode fund, DateOnly asOf, IReadOnlyList<StreamActivity> activity, Func<StreamActivity, (decimal Debit, decimal Credit)> side)
+    {
+        var totals = activity.GroupBy(a => a.Account).ToDictionary(g => g.Key, g => (Debit: g.Sum(a => side(a).Debit), Credit: g.Sum(a => side(a).Credit)));
+        return new TrialBalance(fund, asOf, Enum.GetValues<Account>()
+            .Select(a => totals.TryGetValue(a, out var t) ? new TrialBalanceRow(a, t.Debit, t.Credit) : new TrialBalanceRow(a, 0m, 0m))
+            .ToList());
     }
 
     /// <summary>What every part of the computation reads, loaded once.</summary>

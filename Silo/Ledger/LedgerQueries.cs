@@ -1,4 +1,5 @@
 using FundManager.Funds;
+using FundManager.Persistence;
 using Npgsql;
 
 namespace FundManager.Ledger;
@@ -13,7 +14,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         await using var cmd = new NpgsqlCommand("select fund_code from ledger_heads order by fund_code", connection);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var funds = new List<FundCode>();
-        while (await reader.ReadAsync(ct))
+        while (await reader.NextRowAsync(ct))
         {
             funds.Add(FundCode.Parse(reader.GetString(0)));
         }
@@ -49,7 +50,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         var totals = new Dictionary<Account, (decimal Debit, decimal Credit)>();
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
+            while (await reader.NextRowAsync(ct))
             {
                 totals[(Account)reader.GetInt32(0)] = (reader.GetDecimal(1), reader.GetDecimal(2));
             }
@@ -78,6 +79,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await EnsureFundAsync(connection, fund, ct);
+
+        await using var tx = await WithSortMemoryAsync(connection, ct);
+
         await using var cmd = new NpgsqlCommand("""
             select e.source_stream, l.account, l.currency,
                    coalesce(sum(l.debit) filter (where e.entry_date >= $2), 0), coalesce(sum(l.credit) filter (where e.entry_date >= $2), 0),
@@ -89,13 +93,14 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
             from journal_lines l join journal_entries e on e.fund_code = l.fund_code and e.seq = l.seq
             where l.fund_code = $1 and e.entry_date <= $3
             group by e.source_stream, l.account, l.currency
-            """, connection);
+            """, connection, tx);
         cmd.Parameters.Add(new() { Value = fund.Value });
         cmd.Parameters.Add(new() { Value = from });
         cmd.Parameters.Add(new() { Value = to });
+        cmd.ForLargeResult();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var rows = new List<StreamActivity>();
-        while (await reader.ReadAsync(ct))
+        while (await reader.NextRowAsync(ct))
         {
             rows.Add(new StreamActivity(
                 reader.GetString(0), (Account)reader.GetInt32(1), reader.GetString(2).Trim(), reader.GetDecimal(3), reader.GetDecimal(4), reader.GetDecimal(5),
@@ -116,6 +121,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await WithSortMemoryAsync(connection, ct);
         await using var cmd = new NpgsqlCommand("""
             with chosen as (
                 select * from journal_entries
@@ -125,16 +131,17 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
                    e.recorded_at, e.prev_hash, e.hash, l.account, l.debit, l.credit, l.currency, l.original_amount, l.memo
             from chosen e left join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
             order by e.seq, l.line_no
-            """, connection);
+            """, connection, tx);
         cmd.Parameters.Add(new() { Value = fund.Value });
         cmd.Parameters.Add(new() { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
         cmd.Parameters.Add(new() { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
         cmd.Parameters.Add(new() { Value = afterSequence ?? 0L });
         cmd.Parameters.Add(new() { Value = (object?)maxEntries ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        cmd.ForLargeResult();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         JournalEntry? current = null;
         List<JournalLine> lines = [];
-        while (await reader.ReadAsync(ct))
+        while (await reader.NextRowAsync(ct))
         {
             var seq = reader.GetInt64(0);
             if (current is null || current.Sequence != seq)
@@ -193,8 +200,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         cmd.Parameters.Add(new() { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
         cmd.Parameters.Add(new() { Value = afterRow ?? 0L });
         cmd.Parameters.Add(new() { Value = (object?)maxLines ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
+        cmd.ForLargeResult();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        while (await reader.NextRowAsync(ct))
         {
             yield return new AccountActivityLine(
                 reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
@@ -214,6 +222,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await EnsureFundAsync(connection, fund, ct);
+        await using var tx = await WithSortMemoryAsync(connection, ct);
         await using var cmd = new NpgsqlCommand("""
             with activity as (
                 select l.account, e.seq, l.line_no, e.entry_date, e.description, l.debit, l.credit,
@@ -224,13 +233,14 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
             select account, seq, line_no, entry_date, description, debit, credit, balance from activity
             where ($2::date is null or entry_date >= $2)
             order by account, entry_date, seq, line_no
-            """, connection);
+            """, connection, tx);
         cmd.Parameters.Add(new() { Value = fund.Value });
         cmd.Parameters.Add(new() { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
         cmd.Parameters.Add(new() { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
         cmd.Parameters.Add(new() { Value = throughSequence });
+        cmd.ForLargeResult();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        while (await reader.NextRowAsync(ct))
         {
             yield return new GeneralLedgerLine(
                 (Account)reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
@@ -292,6 +302,18 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         return VerificationResult.Ok(checkedCount);
     }
 
+    /// <summary>
+    /// A read-only transaction whose sorts and aggregates may use more memory than the server's default: over a fund of a
+    /// million lines they would otherwise spill to disk and take several times as long.
+    /// </summary>
+    private static async Task<NpgsqlTransaction> WithSortMemoryAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await using var memory = new NpgsqlCommand("set local work_mem = '128MB'", connection, tx);
+        await memory.ExecuteNonQueryAsync(ct);
+        return tx;
+    }
+
     private static string? Check(JournalEntry entry, long expectedSeq, byte[] expectedPrevious)
     {
         if (entry.Sequence != expectedSeq)
@@ -328,7 +350,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         cmd.Parameters.Add(new() { Value = fund.Value });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var balances = new Dictionary<Account, (decimal, decimal)>();
-        while (await reader.ReadAsync(ct))
+        while (await reader.NextRowAsync(ct))
         {
             balances[(Account)reader.GetInt32(0)] = (reader.GetDecimal(1), reader.GetDecimal(2));
         }

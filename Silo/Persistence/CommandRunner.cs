@@ -27,7 +27,7 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        _batch.Value = new Batch(connection, tx);
+        _batch.Value = new Batch(connection, tx, new BatchState());
         try
         {
             await work();
@@ -57,7 +57,7 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
         var bodyHash = CommandLog.BodyHash(kind, actor, body);
         if (_batch.Value is { } batch)
         {
-            var unit = new UnitOfWork(batch.Connection, batch.Transaction, id, actor, clock.GetUtcNow(), expectedVersion, cache);
+            var unit = new UnitOfWork(batch.Connection, batch.Transaction, id, actor, clock.GetUtcNow(), expectedVersion, cache, batch.State);
             var decided = await decide(unit, ct);
             await unit.FlushAsync(kind, bodyHash, decided, ct);
             unit.Committed();
@@ -112,5 +112,5 @@ public sealed class CommandRunner(NpgsqlDataSource dataSource, TimeProvider cloc
         e is ConcurrencyConflictException or CommandAlreadyRecordedException
         || e is PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected };
 
-    private sealed record Batch(NpgsqlConnection Connection, NpgsqlTransaction Transaction);
+    private sealed record Batch(NpgsqlConnection Connection, NpgsqlTransaction Transaction, BatchState State);
 }

@@ -27,7 +27,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
             cmd.Parameters.Add(new() { Value = key });
             cmd.Parameters.Add(new() { Value = (long)cached.Count });
             await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            while (await reader.NextRowAsync(ct))
             {
                 events.Add(JsonSerializer.Deserialize(reader.GetString(1), EventTypes.TypeOf(reader.GetString(0)), StoredJson.Options)!);
             }
@@ -60,7 +60,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
         await using (var cmd = ListingCommand(query, connection, "id, version"))
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
-            while (await reader.ReadAsync(ct))
+            while (await reader.NextRowAsync(ct))
             {
                 streams.Add((reader.GetString(0), reader.GetInt64(1)));
             }
@@ -76,7 +76,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
         await using var cmd = ListingCommand(query, connection, "id, version, fund_code, donor_id, status, category, country, region, years, label");
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var listings = new List<StreamListing>();
-        while (await reader.ReadAsync(ct))
+        while (await reader.NextRowAsync(ct))
         {
             listings.Add(new StreamListing(
                 StreamId.Parse(reader.GetString(0)),
@@ -127,7 +127,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
             cmd.Parameters.Add(new() { Value = behind });
             cmd.Parameters.Add(new() { Value = behind.Select(s => (long)events[s].Count).ToArray() });
             await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            while (await reader.NextRowAsync(ct))
             {
                 events[reader.GetString(0)].Add(JsonSerializer.Deserialize(reader.GetString(2), EventTypes.TypeOf(reader.GetString(1)), StoredJson.Options)!);
             }
@@ -170,34 +170,48 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
         return cmd;
     }
 
-    /// <summary>Every entity of a kind (optionally of one fund), rebuilt, in order of creation.</summary>
+    /// <summary>
+    /// Every entity of a kind (optionally of one fund), rebuilt, in order of creation. The histories are read in one
+    /// query; parsing the events (most of the work for thousands of entities) is spread over the machine's cores.
+    /// </summary>
     public async Task<IReadOnlyList<TEntity>> AllAsync<TEntity, TEvent>(string kind, FundCode? fund = null, CancellationToken ct = default)
         where TEntity : Entity<TEvent>, new()
         where TEvent : class
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand("""
+        var rows = new List<(string Stream, string Type, string Data)>();
+        await using (var connection = await dataSource.OpenConnectionAsync(ct))
+        await using (var cmd = new NpgsqlCommand("""
             select e.stream_id, e.type, e.data from events e join streams s on s.id = e.stream_id
             where s.kind = $1 and ($2::text is null or s.fund_code = $2)
             order by s.created_at, s.id, e.version
-            """, connection);
-        cmd.Parameters.Add(new() { Value = kind });
-        cmd.Parameters.Add(new() { Value = (object?)fund?.Value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
+            """, connection))
+        {
+            cmd.Parameters.Add(new() { Value = kind });
+            cmd.Parameters.Add(new() { Value = (object?)fund?.Value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+            cmd.ForLargeResult();
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.NextRowAsync(ct))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            }
+        }
+
+        var events = new object[rows.Count];
+        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            events[i] = JsonSerializer.Deserialize(rows[i].Data, EventTypes.TypeOf(rows[i].Type), StoredJson.Options)!);
         var entities = new List<TEntity>();
         string? current = null;
         TEntity? entity = null;
-        while (await reader.ReadAsync(ct))
+        for (var i = 0; i < rows.Count; i++)
         {
-            var stream = reader.GetString(0);
-            if (stream != current)
+            if (rows[i].Stream != current)
             {
                 entity = new TEntity();
                 entities.Add(entity);
-                current = stream;
+                current = rows[i].Stream;
             }
 
-            entity!.Apply((TEvent)JsonSerializer.Deserialize(reader.GetString(2), EventTypes.TypeOf(reader.GetString(1)), StoredJson.Options)!);
+            entity!.Apply((TEvent)events[i]);
         }
 
         return entities;
@@ -212,7 +226,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
         cmd.Parameters.Add(new() { Value = stream.ToString() });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var history = new List<StoredEvent>();
-        while (await reader.ReadAsync(ct))
+        while (await reader.NextRowAsync(ct))
         {
             var type = reader.GetString(1);
             history.Add(new StoredEvent(

@@ -22,15 +22,19 @@ public sealed class UnitOfWork
     private readonly List<PendingEvent> _events = [];
     private readonly List<PendingPosting> _postings = [];
     private readonly Dictionary<string, (string Kind, FundCode? Fund, IListed? Entity)> _streams = new(StringComparer.Ordinal);
-    private readonly Dictionary<FundCode, (long Seq, byte[] Hash)> _heads = new();
+    private readonly Dictionary<FundCode, (long Seq, byte[] Hash)> _heads;
+    private readonly BatchState? _batch;
     private readonly List<FundCode> _newLedgers = [];
     private readonly List<(string Reference, StreamId Pledge)> _receiptReferences = [];
     private readonly long? _expectedVersion;
     private readonly EntityCache _cache;
     private readonly Dictionary<string, List<object>> _loaded = new(StringComparer.Ordinal);
 
-    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, CommandId commandId, UserId actor, DateTimeOffset now, long? expectedVersion, EntityCache cache)
+    internal UnitOfWork(NpgsqlConnection connection, NpgsqlTransaction transaction, CommandId commandId, UserId actor, DateTimeOffset now, long? expectedVersion, EntityCache cache, BatchState? batch = null)
     {
+        // Within a batch the heads stay locked from one command to the next, so what one command leaves is the next one's head.
+        _batch = batch;
+        _heads = batch?.Heads ?? [];
         _cache = cache;
         _expectedVersion = expectedVersion;
         _connection = connection;
@@ -152,8 +156,22 @@ public sealed class UnitOfWork
     }
 
     /// <summary>The operational rate of one currency in force on a day (the newest effective on or before it), or none.</summary>
-    public async Task<ExchangeRateTable> RatesAsync(CurrencyCode currency, DateOnly on, CancellationToken ct) =>
-        currency == CurrencyCode.Usd ? new ExchangeRateTable([]) : await ExchangeRateStore.LoadAsync(_connection, _transaction, currency, on, ct);
+    public async Task<ExchangeRateTable> RatesAsync(CurrencyCode currency, DateOnly on, CancellationToken ct)
+    {
+        if (currency == CurrencyCode.Usd)
+        {
+            return new ExchangeRateTable([]);
+        }
+
+        if (_batch?.Rates.GetValueOrDefault((currency, on)) is { } known)
+        {
+            return known;
+        }
+
+        var rates = await ExchangeRateStore.LoadAsync(_connection, _transaction, currency, on, ct);
+        _batch?.Rates.TryAdd((currency, on), rates);
+        return rates;
+    }
 
     /// <summary>
     /// Applies decided events to the entity in memory and queues them, with the journal entries

@@ -136,8 +136,8 @@ public sealed class ExportVerifyTests(DemoFixture demo)
             var book = document.WorkbookPart!;
             var sheet = book.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name?.Value == LedgerExport.JournalSheet);
             var part = (WorksheetPart)book.GetPartById(sheet.Id!);
-            var row = part.Worksheet.Descendants<Row>().First(r => r.Elements<Cell>().Any(c => c.CellReference?.Value == $"B{r.RowIndex}" && c.CellValue?.Text == "15"));
-            var credit = row.Elements<Cell>().First(c => c.CellReference?.Value == $"Q{row.RowIndex}");
+            var row = part.Worksheet.Descendants<Row>().First(r => XlsxReader.Cells(r).TryGetValue("B", out var b) && b.CellValue?.Text == "15");
+            var credit = XlsxReader.Cells(row)["Q"];
             credit.CellValue = new CellValue("123456.78");
             part.Worksheet.Save();
         }

@@ -23,9 +23,24 @@ public sealed class XlsxReader : IDisposable
 
     /// <summary>Every row of a sheet as (row number, cells by column letter).</summary>
     public IReadOnlyList<(uint Row, IReadOnlyDictionary<string, Cell> Cells)> Rows(string sheet) =>
-        Part(sheet).Worksheet.Descendants<Row>()
-            .Select(r => (r.RowIndex!.Value, (IReadOnlyDictionary<string, Cell>)r.Elements<Cell>().ToDictionary(c => new string(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray()))))
-            .ToList();
+        Part(sheet).Worksheet.Descendants<Row>().Select(r => (r.RowIndex!.Value, Cells(r))).ToList();
+
+    /// <summary>A row's cells by column letter: a cell without a reference is the one after the cell before it.</summary>
+    public static IReadOnlyDictionary<string, Cell> Cells(Row row)
+    {
+        var cells = new Dictionary<string, Cell>();
+        var next = 1;
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var column = cell.CellReference?.Value is { } reference ? ColumnNumber(new string(reference.TakeWhile(char.IsLetter).ToArray())) : next;
+            cells[Excel.CellReference.Column(column)] = cell;
+            next = column + 1;
+        }
+
+        return cells;
+    }
+
+    private static int ColumnNumber(string letters) => letters.Aggregate(0, (n, c) => (n * 26) + (c - 'A' + 1));
 
     public static string Text(Cell? cell) => cell is null ? "" : cell.InlineString?.InnerText ?? cell.CellValue?.Text ?? "";
 
