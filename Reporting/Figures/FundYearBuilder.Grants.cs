@@ -74,12 +74,10 @@ public sealed partial class FundYearBuilder
         data.Grants
             .SelectMany(g => g.Indicators.Select(indicator =>
             {
-                var latest = g.ProgressReports
-                    .Where(r => r.Status == ProgressReportStatus.Accepted && r.PeriodEnd <= data.Period.End && r.Values.Any(v => v.Indicator == indicator.Id))
-                    .MaxBy(r => (r.PeriodEnd, r.Number));
+                var latest = g.LatestReading(indicator.Id, data.Period.End);
                 return new IndicatorLine(
                     g.Id.Value, g.Details.Title, CountryName(g.Details.Country), indicator.Name, indicator.Unit, indicator.Baseline, indicator.Target,
-                    latest?.Values.Last(v => v.Indicator == indicator.Id).Value, latest?.PeriodEnd);
+                    latest?.Value, latest?.PeriodEnd);
             }))
             .OrderBy(i => i.Country, StringComparer.Ordinal).ThenBy(i => i.GrantTitle, StringComparer.Ordinal).ThenBy(i => i.Name, StringComparer.Ordinal)
             .ToList();
@@ -122,5 +120,5 @@ public sealed partial class FundYearBuilder
         _ => modality.ToString(),
     };
 
-    private static string CountryName(CountryCode code) => CountryCatalog.Default.Find(code)?.Name ?? code.Value;
+    private static string CountryName(CountryCode code) => CountryCatalog.Default.NameOf(code);
 }

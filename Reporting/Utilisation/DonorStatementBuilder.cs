@@ -85,11 +85,7 @@ public sealed class DonorStatementBuilder(FundSystem system)
     }
 
     private static IReadOnlyList<StatementIndicator> Indicators(Grant grant, DateOnly asOf) =>
-        grant.Indicators.Select(i => new StatementIndicator(
-                i.Name, i.Unit, i.Baseline, i.Target,
-                grant.ProgressReports.Where(r => r.Status == ProgressReportStatus.Accepted && r.PeriodEnd <= asOf && r.Values.Any(v => v.Indicator == i.Id))
-                    .MaxBy(r => (r.PeriodEnd, r.Number))?.Values.Last(v => v.Indicator == i.Id).Value))
-            .ToList();
+        grant.Indicators.Select(i => new StatementIndicator(i.Name, i.Unit, i.Baseline, i.Target, grant.LatestReading(i.Id, asOf)?.Value)).ToList();
 
     public static string BasisName(UtilisationBasis basis) => basis switch
     {
@@ -102,5 +98,5 @@ public sealed class DonorStatementBuilder(FundSystem system)
 
     private static string EarmarkName(Earmark earmark) => earmark.Kind == EarmarkKind.Unearmarked ? "Unearmarked" : $"{earmark.Kind}: {earmark.Target}";
 
-    private static string CountryName(CountryCode code) => CountryCatalog.Default.Find(code)?.Name ?? code.Value;
+    private static string CountryName(CountryCode code) => CountryCatalog.Default.NameOf(code);
 }

@@ -4,6 +4,17 @@ namespace FundManager.Grants;
 
 public sealed partial class Grant
 {
+    /// <summary>
+    /// The latest value accepted progress reports gave for an indicator over periods ending by <paramref name="asOf"/>;
+    /// null when none did. Submitted or returned reports are not yet facts.
+    /// </summary>
+    public IndicatorReading? LatestReading(int indicator, DateOnly asOf) =>
+        _reports
+            .Where(r => r.Status == ProgressReportStatus.Accepted && r.PeriodEnd <= asOf && r.Values.Any(v => v.Indicator == indicator))
+            .MaxBy(r => (r.PeriodEnd, r.Number)) is { } report
+            ? new IndicatorReading(report.Values.Last(v => v.Indicator == indicator).Value, report.PeriodEnd)
+            : null;
+
     public GrantEvent[] DefineIndicator(string name, string unit, decimal baseline, decimal target)
     {
         Expect(

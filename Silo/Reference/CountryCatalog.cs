@@ -22,6 +22,9 @@ public sealed class CountryCatalog
 
     public Country? Find(CountryCode code) => _byCode.GetValueOrDefault(code);
 
+    /// <summary>The country's name, or its code when the catalogue does not know it.</summary>
+    public string NameOf(CountryCode code) => Find(code)?.Name ?? code.Value;
+
     public Country Get(CountryCode code) =>
         Find(code) ?? throw RuleViolation.Of(BusinessRule.UnknownCountry, $"'{code}' is not an ISO 3166 alpha-3 country code.", "country", ("country", code.ToString()));
 
