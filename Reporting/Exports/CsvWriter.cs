@@ -92,6 +92,23 @@ public sealed class CsvWriter(Stream output) : IDisposable
         _used += 10;
     }
 
+    /// <summary>One or more fields already written as CSV (quoted where they must be), such as a record copied from another CSV.</summary>
+    public void Fields(ReadOnlySpan<byte> csv)
+    {
+        Separator();
+        if (csv.Length > _buffer.Length)
+        {
+            output.Write(_buffer, 0, _used);
+            _used = 0;
+            output.Write(csv);
+            return;
+        }
+
+        Ensure(csv.Length);
+        csv.CopyTo(_buffer.AsSpan(_used));
+        _used += csv.Length;
+    }
+
     public void EndRecord()
     {
         Ensure(2);

@@ -82,6 +82,14 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
 
         await using var tx = await WithSortMemoryAsync(connection, ct);
 
+        // The planner cannot know that a stream's lines share a few accounts: it expects nearly a group per line and
+        // would sort every line by stream, whereas hashing the real groups (tens of thousands in a million lines) takes
+        // half the time.
+        await using (var hash = new NpgsqlCommand("set local enable_sort = off", connection, tx))
+        {
+            await hash.ExecuteNonQueryAsync(ct);
+        }
+
         await using var cmd = new NpgsqlCommand("""
             select e.source_stream, l.account, l.currency,
                    coalesce(sum(l.debit) filter (where e.entry_date >= $2), 0), coalesce(sum(l.credit) filter (where e.entry_date >= $2), 0),
@@ -110,6 +118,45 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// The journal as CSV made by PostgreSQL's own COPY, the quickest way to write a million lines: a header, then one row
+    /// per line in sequence and line order, each repeating its entry's fields in the formats the hash chain uses
+    /// (<see cref="JournalHash.Canonical"/>). The bytes are UTF-8; rows end with LF, as COPY writes them. An empty text
+    /// is written as nothing, as for a missing one, where COPY would write <c>""</c>.
+    /// </summary>
+    public async Task CopyJournalCsvAsync(FundCode fund, DateOnly? from, DateOnly? to, long throughSequence, Func<Stream, Task> consume, CancellationToken ct = default)
+    {
+        // The entries' fields are formatted once per entry rather than once per line: "offset 0" keeps PostgreSQL from
+        // folding the subquery into the join, which would repeat the formatting for every line.
+        var query = $"""
+            select e.fund, e.sequence, e.entry_date, e.description, e.source_stream, e.source_version, e.source_event, e.command_id, e.actor,
+                   e.recorded_at, e.previous_hash, e.hash, l.line_no as line, l.account, names.name as account_name, l.debit, l.credit,
+                   l.currency as original_currency, l.original_amount, nullif(l.memo, '') as memo
+            from (
+                select fund_code as fund, seq as sequence, to_char(entry_date, 'YYYY-MM-DD') as entry_date, nullif(description, '') as description,
+                       nullif(source_stream, '') as source_stream, source_version, nullif(source_event, '') as source_event, command_id,
+                       nullif(actor, '') as actor, to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as recorded_at,
+                       encode(prev_hash, 'hex') as previous_hash, encode(hash, 'hex') as hash
+                from journal_entries
+                where fund_code = {Literal(fund)} and seq <= {throughSequence} {DateConditions("entry_date", from, to)}
+                offset 0) e
+            join journal_lines l on l.fund_code = {Literal(fund)} and l.seq = e.sequence
+            join ({AccountNamesSql}) names (account, name) on names.account = l.account
+            order by e.sequence, l.line_no
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await EnsureFundAsync(connection, fund, ct);
+        await using var tx = await WithSortMemoryAsync(connection, ct);
+        using (var copy = (StreamReader)await connection.BeginTextExportAsync($"copy ({query}) to stdout (format csv, header)", ct))
+        {
+            // COPY's bytes as the server sends them (UTF-8, the connection's encoding): decoding them into characters only
+            // to encode them again would cost more than the rest of the export's work on the client.
+            await consume(copy.BaseStream);
+        }
+
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>
@@ -301,6 +348,16 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
 
         return VerificationResult.Ok(checkedCount);
     }
+
+    // COPY takes no parameters: the only values written into its query are a fund code (checked against its pattern),
+    // ISO dates and numbers.
+    private static string Literal(FundCode fund) => $"'{fund.Value}'";
+
+    private static string DateConditions(string column, DateOnly? from, DateOnly? to) =>
+        (from is { } f ? $"and {column} >= '{f:yyyy-MM-dd}' " : "") + (to is { } t ? $"and {column} <= '{t:yyyy-MM-dd}'" : "");
+
+    private static readonly string AccountNamesSql = "values " + string.Join(", ", Enum.GetValues<Account>()
+        .Select(a => $"({(int)a}, '{AccountInfo.Name(a).Replace("'", "''", StringComparison.Ordinal)}')"));
 
     /// <summary>
     /// A read-only transaction whose sorts and aggregates may use more memory than the server's default: over a fund of a
