@@ -129,10 +129,11 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     public async Task CopyJournalCsvAsync(FundCode fund, DateOnly? from, DateOnly? to, long throughSequence, Func<Stream, Task> consume, CancellationToken ct = default)
     {
         // The entries' fields are formatted once per entry rather than once per line: "offset 0" keeps PostgreSQL from
-        // folding the subquery into the join, which would repeat the formatting for every line.
+        // folding the subquery into the join, which would repeat the formatting for every line. Entries and lines are
+        // merged in key order, so the first rows go out at once instead of after a sort of every line.
         var query = $"""
             select e.fund, e.sequence, e.entry_date, e.description, e.source_stream, e.source_version, e.source_event, e.command_id, e.actor,
-                   e.recorded_at, e.previous_hash, e.hash, l.line_no as line, l.account, names.name as account_name, l.debit, l.credit,
+                   e.recorded_at, e.previous_hash, e.hash, l.line_no as line, l.account, {AccountNameSql} as account_name, l.debit, l.credit,
                    l.currency as original_currency, l.original_amount, nullif(l.memo, '') as memo
             from (
                 select fund_code as fund, seq as sequence, to_char(entry_date, 'YYYY-MM-DD') as entry_date, nullif(description, '') as description,
@@ -141,9 +142,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
                        encode(prev_hash, 'hex') as previous_hash, encode(hash, 'hex') as hash
                 from journal_entries
                 where fund_code = {Literal(fund)} and seq <= {throughSequence} {DateConditions("entry_date", from, to)}
+                order by seq
                 offset 0) e
             join journal_lines l on l.fund_code = {Literal(fund)} and l.seq = e.sequence
-            join ({AccountNamesSql}) names (account, name) on names.account = l.account
             order by e.sequence, l.line_no
             """;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
@@ -356,8 +357,8 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     private static string DateConditions(string column, DateOnly? from, DateOnly? to) =>
         (from is { } f ? $"and {column} >= '{f:yyyy-MM-dd}' " : "") + (to is { } t ? $"and {column} <= '{t:yyyy-MM-dd}'" : "");
 
-    private static readonly string AccountNamesSql = "values " + string.Join(", ", Enum.GetValues<Account>()
-        .Select(a => $"({(int)a}, '{AccountInfo.Name(a).Replace("'", "''", StringComparison.Ordinal)}')"));
+    private static readonly string AccountNameSql = "case l.account " + string.Join(" ", Enum.GetValues<Account>()
+        .Select(a => $"when {(int)a} then '{AccountInfo.Name(a).Replace("'", "''", StringComparison.Ordinal)}'")) + " end";
 
     /// <summary>
     /// A read-only transaction whose sorts and aggregates may use more memory than the server's default: over a fund of a

@@ -53,9 +53,18 @@ public static class ReportsBenchmark
 
     private sealed record Run(double Seconds, double PeakMb);
 
+    // Each measurement starts once the files of the one before are on disk (sync), so that the kernel writing back one
+    // run's hundreds of megabytes does not slow the next.
+    private static async Task SettleAsync()
+    {
+        using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false })!;
+        await sync.WaitForExitAsync();
+    }
+
     /// <summary>Runs the program and measures its wall time and peak resident memory (VmHWM, sampled while it runs).</summary>
     private static async Task<Run> RunAsync(string program, IReadOnlyList<string> arguments, bool echo = false)
     {
+        await SettleAsync();
         var info = new ProcessStartInfo("dotnet", [program, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.Environment["DOTNET_gcServer"] = "0";
         var watch = Stopwatch.StartNew();
@@ -105,6 +114,7 @@ public static class ReportsBenchmark
 
     private static async Task<double> CopyAsync(string connection, string file)
     {
+        await SettleAsync();
         var c = new NpgsqlConnectionStringBuilder(connection);
         var query = $"""
             \copy (select e.seq, e.entry_date, e.description, e.source_stream, e.source_version, e.source_event, e.command_id, e.actor, e.recorded_at, encode(e.prev_hash, 'hex'), encode(e.hash, 'hex'), l.line_no, l.account, l.debit, l.credit, l.currency, l.original_amount, l.memo from journal_entries e join journal_lines l using (fund_code, seq) where e.fund_code = '{Fund}' order by e.seq, l.line_no) to '{file}' with (format csv, header)
