@@ -10,11 +10,19 @@ internal sealed class CsvTableWriter : ITableWriter
     private readonly IReadOnlyList<TableColumn> _columns;
 
     public CsvTableWriter(Stream output, IReadOnlyList<TableColumn> columns)
+        : this(new CsvWriter(output), columns)
     {
-        _csv = new CsvWriter(output);
+    }
+
+    public CsvTableWriter(CsvWriter csv, IReadOnlyList<TableColumn> columns)
+    {
+        _csv = csv;
         _columns = columns;
         _csv.Record(columns.Select(c => c.Header).ToList());
     }
+
+    /// <summary>The CSV underneath, for rows written field by field where boxing each value would cost too much.</summary>
+    public CsvWriter Csv => _csv;
 
     public long Rows => _csv.Records - 1;
 

@@ -33,10 +33,7 @@ public static class GeneralLedgerTable
     /// </summary>
     internal static async Task<Prepared> PrepareAsync(FundSystem system, LedgerExportRequest request, LedgerHead head, CancellationToken ct)
     {
-        // Brought forward: everything dated before the first day exported (nothing when the export starts at the first entry).
-        var opening = request.From is { } from && from > DateOnly.MinValue
-            ? await system.Ledger.TrialBalanceAsync(request.Fund, from.AddDays(-1), head.Sequence, ct)
-            : null;
+        var opening = await OpeningAsync(system, request, head, ct);
         var lines = system.Ledger.GeneralLedgerAsync(request.Fund, request.From, request.To, head.Sequence, ct).GetAsyncEnumerator(ct);
         return new Prepared(opening, lines, await lines.MoveNextAsync());
     }
@@ -50,7 +47,7 @@ public static class GeneralLedgerTable
         {
             var code = AccountInfo.Code(account);
             var name = AccountInfo.Name(account);
-            table.Row(code, name, request.From, null, null, BroughtForward, null, null, opening?.BalanceOf(account) ?? 0m);
+            BroughtForwardRow(table, account, request.From, opening);
 
             // The query orders by account code, which is the chart's order.
             while (more && lines.Current.Account == account)
@@ -71,6 +68,19 @@ public static class GeneralLedgerTable
             throw new InvalidOperationException($"The journal of {request.Fund} has a line on account {(int)lines.Current.Account}, which is not in the chart.");
         }
     }
+
+    /// <summary>
+    /// The balances brought forward: the trial balance of everything dated before the first day exported (nothing when the
+    /// export starts at the first entry).
+    /// </summary>
+    internal static async Task<TrialBalance?> OpeningAsync(FundSystem system, LedgerExportRequest request, LedgerHead head, CancellationToken ct) =>
+        request.From is { } from && from > DateOnly.MinValue
+            ? await system.Ledger.TrialBalanceAsync(request.Fund, from.AddDays(-1), head.Sequence, ct)
+            : null;
+
+    /// <summary>An account's first row: its balance brought forward, dated the first day exported.</summary>
+    internal static void BroughtForwardRow(ITableWriter table, Account account, DateOnly? from, TrialBalance? opening) =>
+        table.Row(AccountInfo.Code(account), AccountInfo.Name(account), from, null, null, BroughtForward, null, null, opening?.BalanceOf(account) ?? 0m);
 
     /// <summary>A general ledger ready to write: the balances brought forward and the query's lines, the first one read.</summary>
     internal sealed record Prepared(TrialBalance? Opening, IAsyncEnumerator<GeneralLedgerLine> Lines, bool More);

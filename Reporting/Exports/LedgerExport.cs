@@ -70,24 +70,21 @@ public static class LedgerExport
     private static async Task<(IReadOnlyList<ExportedFile>, JournalSummary, TrialBalance)> CsvAsync(
         FundSystem system, LedgerExportRequest request, LedgerHead head, IExportTarget target, CancellationToken ct)
     {
-        // Brought forward: everything dated before the first day exported (nothing when the export starts at the first entry).
-        async Task<TrialBalance?> Opening() => request.From is { } from && from > DateOnly.MinValue
-            ? await system.Ledger.TrialBalanceAsync(request.Fund, from.AddDays(-1), head.Sequence, ct)
-            : null;
-        var opening = Opening();
+        var opening = GeneralLedgerTable.OpeningAsync(system, request, head, ct);
 
         TrialBalance balance = null!;
-        async Task<ExportedFile> TrialBalanceFile() =>
-            (await CsvFileAsync(target, TrialBalanceCsv, TrialBalanceTable.Name, TrialBalanceTable.Columns, async table =>
+        Task<ExportedFile> TrialBalanceFile() =>
+            CsvFileAsync(target, TrialBalanceCsv, TrialBalanceTable.Name, async csv =>
             {
+                var table = new CsvTableWriter(csv, TrialBalanceTable.Columns);
                 balance = await TrialBalanceTable.WriteAsync(system, request, head, table, ct);
-                return true;
-            }, ct)).File;
+                return table.Rows;
+            }, ct);
 
         var besides = target is DirectoryTarget ? Task.Run(TrialBalanceFile, ct) : null;
         using var generalLedger = new SpilledGeneralLedger();
         JournalSummary journal = null!;
-        var journalFile = await CopiedFileAsync(target, JournalCsv, JournalTable.Name, async csv =>
+        var journalFile = await CsvFileAsync(target, JournalCsv, JournalTable.Name, async csv =>
         {
             var copied = new CopiedJournal(csv, generalLedger);
             await system.Ledger.CopyJournalCsvAsync(
@@ -95,13 +92,18 @@ public static class LedgerExport
             journal = copied.Summary;
             return copied.Lines;
         }, ct);
-        var generalLedgerFile = await CopiedFileAsync(
-            target, GeneralLedgerCsv, GeneralLedgerTable.Name, async csv => await generalLedger.WriteAsync(csv, request.From, await opening, target, ct), ct);
+        var generalLedgerFile = await CsvFileAsync(target, GeneralLedgerCsv, GeneralLedgerTable.Name, async csv =>
+        {
+            var table = new CsvTableWriter(csv, GeneralLedgerTable.Columns);
+            await generalLedger.WriteAsync(table, request.From, await opening, target, ct);
+            return table.Rows;
+        }, ct);
         var trialBalance = besides is null ? await TrialBalanceFile() : await besides;
         return ([journalFile, generalLedgerFile, trialBalance], journal, balance);
     }
 
-    private static async Task<ExportedFile> CopiedFileAsync(IExportTarget target, string name, string table, Func<CsvWriter, Task<long>> write, CancellationToken ct)
+    /// <summary>One CSV file of the export, hashed as it is written; <paramref name="write"/> returns its data rows.</summary>
+    private static async Task<ExportedFile> CsvFileAsync(IExportTarget target, string name, string table, Func<CsvWriter, Task<long>> write, CancellationToken ct)
     {
         ExportedFile file;
         using (var output = new HashingStream(target.Create(name)))
@@ -114,23 +116,6 @@ public static class LedgerExport
 
         await target.FlushAsync(ct);
         return file;
-    }
-
-    private static async Task<(ExportedFile File, T Result)> CsvFileAsync<T>(
-        IExportTarget target, string name, string table, IReadOnlyList<TableColumn> columns, Func<ITableWriter, Task<T>> write, CancellationToken ct)
-    {
-        T result;
-        ExportedFile file;
-        using (var output = new HashingStream(target.Create(name)))
-        using (var csv = new CsvTableWriter(output, columns))
-        {
-            result = await write(csv);
-            csv.Dispose();
-            file = new ExportedFile(name, Convert.ToHexStringLower(output.Hash), output.BytesWritten, csv.Rows, table);
-        }
-
-        await target.FlushAsync(ct);
-        return (file, result);
     }
 
     private static async Task<(IReadOnlyList<ExportedFile>, JournalSummary, TrialBalance)> XlsxAsync(

@@ -32,44 +32,24 @@ internal sealed class SpilledGeneralLedger : IDisposable
         lines.Add(line, description);
     }
 
-    /// <summary>Writes the file: a header, then every account of the chart in order. Returns the data rows written.</summary>
-    public async Task<long> WriteAsync(CsvWriter csv, DateOnly? from, TrialBalance? opening, IExportTarget target, CancellationToken ct)
+    /// <summary>Writes every account of the chart in order, each from its balance brought forward.</summary>
+    public async Task WriteAsync(CsvTableWriter table, DateOnly? from, TrialBalance? opening, IExportTarget target, CancellationToken ct)
     {
-        csv.Record([.. GeneralLedgerTable.Columns.Select(c => c.Header)]);
-        long rows = 0;
+        var csv = table.Csv;
         var description = new byte[1 << 12];
         foreach (var account in Enum.GetValues<Account>())
         {
-            var code = AccountInfo.Code(account);
-            var name = AccountInfo.Name(account);
-            var balance = opening?.BalanceOf(account) ?? 0m;
-            csv.Text(code);
-            csv.Text(name);
-            if (from is { } day)
-            {
-                csv.Date(day);
-            }
-            else
-            {
-                csv.Text(null);
-            }
-
-            csv.Text(null);
-            csv.Text(null);
-            csv.Text(GeneralLedgerTable.BroughtForward);
-            csv.Text(null);
-            csv.Text(null);
-            csv.Fixed(balance, 2);
-            csv.EndRecord();
-            rows++;
+            GeneralLedgerTable.BroughtForwardRow(table, account, from, opening);
             if (!_accounts.TryGetValue(account, out var lines))
             {
                 continue;
             }
 
+            var balance = opening?.BalanceOf(account) ?? 0m;
+
             // The account's two fields, encoded once for all its lines.
-            var codeField = Encoding.UTF8.GetBytes(CsvWriter.Field(code));
-            var nameField = Encoding.UTF8.GetBytes(CsvWriter.Field(name));
+            var codeField = Encoding.UTF8.GetBytes(CsvWriter.Field(AccountInfo.Code(account)));
+            var nameField = Encoding.UTF8.GetBytes(CsvWriter.Field(AccountInfo.Name(account)));
             lines.Rewind();
             while (lines.Next(ref description, out var length) is { } line)
             {
@@ -84,14 +64,12 @@ internal sealed class SpilledGeneralLedger : IDisposable
                 csv.Fixed(line.Credit, 2);
                 csv.Fixed(balance, 2);
                 csv.EndRecord();
-                if (++rows % 4096 == 0)
+                if (table.Rows % 4096 == 0)
                 {
                     await target.FlushAsync(ct);
                 }
             }
         }
-
-        return rows;
     }
 
     public void Dispose()
