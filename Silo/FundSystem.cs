@@ -1,3 +1,4 @@
+using FundManager.Cluster;
 using FundManager.Donors;
 using FundManager.Funds;
 using FundManager.Grants;
@@ -10,30 +11,30 @@ using Npgsql;
 namespace FundManager;
 
 /// <summary>
-/// The domain on one database: the command services of every entity, exchange rates, and the
-/// readers of entities and the ledger. Opening it applies any missing migration.
+/// The domain as a program uses it: the command services of every entity, which send each command to its grain in the
+/// cluster, and the readers of entities, exchange rates and the ledger, which read the database (the truth every grain
+/// writes to) directly.
 /// </summary>
-public sealed class FundSystem : IAsyncDisposable
+public sealed class FundSystem
 {
-    private FundSystem(NpgsqlDataSource dataSource, TimeProvider clock)
+    /// <param name="dataSource">The database.</param>
+    /// <param name="clock">The clock the program stamps what it records with (the grains use their silo's).</param>
+    /// <param name="grains">The cluster's grains, asked for when the first command is sent (a verb that only reads needs none).</param>
+    public FundSystem(NpgsqlDataSource dataSource, TimeProvider clock, Func<CancellationToken, ValueTask<IGrainFactory>> grains)
     {
         DataSource = dataSource;
         Clock = clock;
-        // Commands and reads share one cache of entities' events, as one activated grain serves both.
-        var cache = new EntityCache();
-        var runner = _runner = new CommandRunner(dataSource, clock, cache);
-        Funds = new FundService(runner);
-        Donors = new DonorService(runner);
-        Pledges = new PledgeService(runner);
-        Grants = new GrantService(runner);
-        Recommendations = new RecommendationService(runner);
+        var sender = new CommandSender(grains);
+        Funds = new FundService(sender);
+        Donors = new DonorService(sender);
+        Pledges = new PledgeService(sender);
+        Grants = new GrantService(sender);
+        Recommendations = new RecommendationService(sender);
         Rates = new ExchangeRateStore(dataSource, clock);
-        Entities = new EntityReader(dataSource, cache);
+        Entities = new EntityReader(dataSource, new EntityCache());
         Ledger = new LedgerQueries(dataSource);
         Receipts = new ReceiptQueries(dataSource);
     }
-
-    private readonly CommandRunner _runner;
 
     public NpgsqlDataSource DataSource { get; }
 
@@ -57,36 +58,17 @@ public sealed class FundSystem : IAsyncDisposable
 
     public ReceiptQueries Receipts { get; }
 
-    public static async Task<FundSystem> OpenAsync(string connectionString, TimeProvider? clock = null, bool migrate = true, CancellationToken ct = default)
+    /// <summary>
+    /// The data source every part of the program shares: statements run thousands of times, so Npgsql prepares them,
+    /// and sessions are kept as they are between uses.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString) =>
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2, NoResetOnClose = true }.ConnectionString);
+
+    /// <summary>Applies any missing migration, then lists the streams written before listings existed.</summary>
+    public static async Task PrepareDatabaseAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
     {
-        // Statements run thousands of times: let Npgsql prepare them, and keep sessions as they are between uses.
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2, NoResetOnClose = true };
-        var dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
-        try
-        {
-            if (migrate)
-            {
-                await Migrator.ApplyAsync(dataSource, ct);
-            }
-
-            var system = new FundSystem(dataSource, clock ?? TimeProvider.System);
-            if (migrate)
-            {
-                // Streams written before listings existed are listed once; afterwards every command keeps its own.
-                await StreamListings.RefreshStaleAsync(dataSource, system.Entities, ct);
-            }
-
-            return system;
-        }
-        catch
-        {
-            await dataSource.DisposeAsync();
-            throw;
-        }
+        await Migrator.ApplyAsync(dataSource, ct);
+        await StreamListings.RefreshStaleAsync(dataSource, new EntityReader(dataSource, new EntityCache()), ct);
     }
-
-    /// <summary>Sends every command of <paramref name="work"/> in one transaction (see <see cref="CommandRunner.InOneTransactionAsync"/>).</summary>
-    public Task InOneTransactionAsync(Func<Task> work, CancellationToken ct = default) => _runner.InOneTransactionAsync(work, ct);
-
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FundManager.Common;
-using FundManager.Persistence.Server;
+using FundManager.Api.Cluster;
+using FundManager.Api.Database;
 
 namespace FundManager.Api.Cli;
 
@@ -19,14 +20,26 @@ public static class CliDatabase
         Recursive = true,
     };
 
-    /// <summary>Opens the domain on the chosen database (migrating it), runs <paramref name="body"/>, and turns failures into exit codes.</summary>
+    /// <summary>
+    /// Opens the domain on the chosen database (migrating it), runs <paramref name="body"/>, and turns failures into exit
+    /// codes. A verb's first command joins the cluster running on the database as a client, or starts a silo of its own
+    /// (on free ports) when none runs; a verb that only reads reads the database and starts nothing.
+    /// </summary>
     public static Task<int> RunAsync(ParseResult parse, Func<FundSystem, Task<int>> body, CancellationToken ct, TimeProvider? clock = null) =>
         GuardAsync(async () =>
         {
             var connection = await DatabaseLocation.ResolveAsync(parse.GetValue(Option), Console.Error.WriteLine, ct);
-            await using var system = await FundSystem.OpenAsync(connection, clock, ct: ct);
-            return await body(system);
+            await using var host = await FundHost.OpenAsync(connection, clock, Settings(), ct);
+            return await body(host.System);
         });
+
+    /// <summary>The cluster settings of a verb: the environment's (<c>FundManager__Cluster__ClusterId</c>, …), and a silo of its own on free ports.</summary>
+    public static ClusterSettings Settings()
+    {
+        var settings = ClusterSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        (settings.SiloPort, settings.GatewayPort) = (0, 0);
+        return settings;
+    }
 
     /// <summary>Turns a broken rule or an unavailable environment into a message on stderr and a non-zero exit.</summary>
     public static async Task<int> GuardAsync(Func<Task<int>> body)
@@ -49,6 +62,11 @@ public static class CliDatabase
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return UserError;
+        }
+        catch (ClusterConflictException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            return EnvironmentError;
         }
         catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
         {

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FundManager.Persistence;
-using FundManager.Persistence.Server;
+using FundManager.Api.Database;
 
 namespace FundManager.Api.Cli;
 

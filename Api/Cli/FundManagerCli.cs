@@ -17,6 +17,8 @@ public static class FundManagerCli
         root.Subcommands.Add(UserVerbs.Build());
         root.Subcommands.Add(ReportVerbs.Build());
         root.Subcommands.Add(ServeVerb.Build());
+        root.Subcommands.Add(ClusterVerbs.Silo());
+        root.Subcommands.Add(ClusterVerbs.Cluster());
         return root;
     }
 }

@@ -43,10 +43,9 @@ public static class LedgerVerbs
             {
                 Console.WriteLine("intact");
 
-                // The heads, so an auditor can hold an export's manifest (its chain head, its last entry) to the live ledger.
-                foreach (var each in code is { } one ? [one] : await system.Ledger.FundsAsync(ct))
+                // The heads as verified, so an auditor can hold an export's manifest (its chain head, its last entry) to the live ledger.
+                foreach (var head in result.Heads)
                 {
-                    var head = await system.Ledger.HeadAsync(each, ct);
                     Console.WriteLine($"{head.Fund} head {head.Sequence} {head.HashHex}");
                 }
 

@@ -16,46 +16,44 @@ namespace FundManager.Api.Demo;
 /// A deterministic fund at the scale of a long-lived UN trust fund, for benchmarks and for trying the reports on real
 /// volumes: <see cref="ScaleDemoShape.Large"/> is 20 years, 200 donors each signing a yearly agreement paid in many
 /// instalments, 5,000 grants through their whole lifecycle with 20,000 tranches, and over a million journal lines.
-/// Every command goes through the ordinary command path (rules, events, hash chain), in chronological order, many to a
-/// transaction; its clock follows the simulated days, so two loads give the same ledger to the last hash.
+/// Every command goes through the ordinary command path (its grain, the rules, events, the fund's hash chain), in
+/// chronological order; its clock follows the simulated days, so two loads give the same ledger to the last hash.
 /// </summary>
 public sealed class ScaleDemoDataSet(FundSystem system, ScaleDemoClock clock, ScaleDemoShape shape, Action<string, double> progress)
 {
     public const string Fund = "UPR-SCALE";
-    private const int CommandsPerTransaction = 250;
     private static readonly string[] Currencies = ["EUR", "NOK", "SEK", "CHF", "JPY", "GBP", "AUD", "DKK", "CAD", "KRW", "KWD", "USD"];
     private readonly SortedDictionary<DateOnly, List<Func<CancellationToken, Task>>> _schedule = [];
     private int _command;
+    private HashSet<Guid> _done = [];
 
-    /// <summary>Loads the fund; false when it is already complete. A fund left half-loaded by an interrupted run is refused.</summary>
+    /// <summary>
+    /// Loads the fund; false when it is already complete. A load interrupted half-way resumes where it stopped: every
+    /// command has a fixed id, and those the command log already holds are not sent again.
+    /// </summary>
     public async Task<bool> LoadAsync(CancellationToken ct = default)
     {
-        var fund = await system.Entities.LoadAsync<Fund, FundEvent>(StreamId.For(FundCode.Parse(Fund)), ct);
-        if (fund.Exists)
+        if (await CompleteAsync(ct))
         {
-            return await CompleteAsync(ct)
-                ? false
-                : throw RuleViolation.Of(BusinessRule.EntityAlreadyExists, $"Fund {Fund} was left half-loaded by an interrupted run; load the scale demo into a fresh database.", "fund");
+            return false;
         }
 
+        _done = await RecordedCommandsAsync(ct);
         progress("exchange rates", 0);
         await system.Rates.RecordAsync(DemoRates.Between(shape.FirstYear - 1, shape.LastYear + 1), ct);
         var donors = Donors();
         var countries = GrantCountries();
-        clock.Set(new DateOnly(shape.FirstYear, 1, 1));
-        await system.InOneTransactionAsync(async () =>
+        var setUp = new DateOnly(shape.FirstYear, 1, 1);
+        On(setUp, ct => system.Funds.HandleAsync(new CreateFund(Fund, "Scale demonstration fund for UPR implementation", RequiresUprRecommendations: true), As(DemoUsers.Admin), ct));
+        foreach (var donor in donors)
         {
-            await Send(system.Funds.HandleAsync(new CreateFund(Fund, "Scale demonstration fund for UPR implementation", RequiresUprRecommendations: true), As(DemoUsers.Admin), ct));
-            foreach (var donor in donors)
-            {
-                await Send(system.Donors.HandleAsync(new RegisterDonor(donor.Name, donor.Type, donor.Country, donor.Id), As(DemoUsers.Officer), ct));
-            }
+            On(setUp, ct => system.Donors.HandleAsync(new RegisterDonor(donor.Name, donor.Type, donor.Country, donor.Id), As(DemoUsers.Officer), ct));
+        }
 
-            foreach (var country in countries)
-            {
-                await Send(system.Recommendations.HandleAsync(Recommendation(country), As(DemoUsers.Officer), ct));
-            }
-        }, ct);
+        foreach (var country in countries)
+        {
+            On(setUp, ct => system.Recommendations.HandleAsync(Recommendation(country), As(DemoUsers.Officer), ct));
+        }
 
         for (var year = shape.FirstYear; year <= shape.LastYear; year++)
         {
@@ -77,33 +75,36 @@ public sealed class ScaleDemoDataSet(FundSystem system, ScaleDemoClock clock, Sc
     private async Task<bool> CompleteAsync(CancellationToken ct) =>
         await system.Entities.LoadAsync<Grant, GrantEvent>(StreamId.For(new GrantId(GrantId(shape.LastYear, 0))), ct) is { Exists: true, Status: GrantStatus.Active };
 
+    // The ids of the commands already carried out, so that a resumed load skips them without asking each grain.
+    private async Task<HashSet<Guid>> RecordedCommandsAsync(CancellationToken ct)
+    {
+        var done = new HashSet<Guid>();
+        await using var cmd = system.DataSource.CreateCommand("select command_id from commands");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            done.Add(reader.GetGuid(0));
+        }
+
+        return done;
+    }
+
     private async Task RunScheduleAsync(CancellationToken ct)
     {
         var end = new DateOnly(shape.LastYear, 12, 31);
         var days = _schedule.Where(d => d.Key <= end).ToList();
         var total = days.Sum(d => d.Value.Count);
         var done = 0;
-        var index = 0;
-        while (index < days.Count)
+        foreach (var (day, actions) in days)
         {
-            await system.InOneTransactionAsync(async () =>
+            clock.Set(day);
+            foreach (var action in actions)
             {
-                var sent = 0;
-                while (index < days.Count && sent < CommandsPerTransaction)
-                {
-                    var (day, actions) = days[index++];
-                    clock.Set(day);
-                    foreach (var action in actions)
-                    {
-                        await action(ct);
-                    }
+                await action(ct);
+            }
 
-                    sent += actions.Count;
-                }
-
-                done += sent;
-            }, ct);
-            progress($"{days[index - 1].Key:yyyy-MM-dd}", (double)done / total);
+            done += actions.Count;
+            progress($"{day:yyyy-MM-dd}", (double)done / total);
         }
     }
 
@@ -186,21 +187,22 @@ public sealed class ScaleDemoDataSet(FundSystem system, ScaleDemoClock clock, Sc
         var number = ++_command;
         actions.Add(async ct =>
         {
+            if (_done.Contains(CommandIdOf(number).Value))
+            {
+                return;
+            }
+
             _sending = number;
             await command(ct);
         });
     }
 
-    // The number of the command being sent: scheduled commands set it as they run; the set-up numbers its own in order.
+    // The number of the command being sent.
     private int _sending;
 
-    private CommandContext As(string user)
-    {
-        var number = _sending == 0 ? ++_command : _sending;
-        return new CommandContext(new CommandId(DemoIds.For("scale-command", number.ToString(CultureInfo.InvariantCulture))), new UserId(user));
-    }
+    private CommandContext As(string user) => new(CommandIdOf(_sending), new UserId(user));
 
-    private static async Task Send(Task<CommandResult> command) => await command;
+    private static CommandId CommandIdOf(int number) => new(DemoIds.For("scale-command", number.ToString(CultureInfo.InvariantCulture)));
 
     private List<ScaleDonor> Donors()
     {

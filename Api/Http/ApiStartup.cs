@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using FundManager.Api.Cluster;
 using FundManager.Api.Http.Endpoints;
 using FundManager.Api.Identity;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -22,9 +23,25 @@ public sealed class ApiStartup(IConfiguration configuration)
     public void ConfigureServices(IServiceCollection services)
     {
         var connection = configuration[DatabaseKey] ?? throw new InvalidOperationException($"{DatabaseKey} is not configured.");
+        var cluster = ClusterSettings.From(configuration);
+        var dataSource = FundSystem.CreateDataSource(connection);
+        services.AddSingleton(dataSource);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(provider => FundSystem.OpenAsync(connection, provider.GetRequiredService<TimeProvider>()).GetAwaiter().GetResult());
-        services.AddSingleton(provider => provider.GetRequiredService<FundSystem>().DataSource);
+        services.AddSingleton(cluster);
+        services.AddSingleton<ServerReadiness>();
+
+        // The database is prepared before Orleans starts, and the silo (or client) before the API serves.
+        services.AddHostedService(_ => new DatabasePreparation(dataSource, cluster));
+        if (cluster.Client)
+        {
+            ClusterHosting.AddClient(services, cluster, dataSource);
+        }
+        else
+        {
+            ClusterHosting.AddSilo(services, cluster, dataSource, TimeProvider.System);
+        }
+
+        services.AddSingleton(provider => new FundSystem(dataSource, provider.GetRequiredService<TimeProvider>(), _ => ValueTask.FromResult(provider.GetRequiredService<IGrainFactory>())));
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton(_ => configuration[TemplatesKey] is { Length: > 0 } templates ? new Reporting.Templates.TemplateLibrary(templates) : Reporting.Templates.TemplateLibrary.Default());

@@ -17,12 +17,19 @@ public static class Text
             throw RuleViolation.Of(BusinessRule.InvalidInput, $"{field} is longer than {maxLength} characters.", field);
         }
 
-        foreach (var c in trimmed)
+        for (var i = 0; i < trimmed.Length; i++)
         {
+            var c = trimmed[i];
             var isBreak = c is '\n' or '\r' or '\t';
             if (char.IsControl(c) && !(allowLineBreaks && isBreak))
             {
                 throw RuleViolation.Of(BusinessRule.InvalidInput, $"{field} contains a control character.", field);
+            }
+
+            // Half of a surrogate pair is not a character: it cannot be stored as UTF-8.
+            if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < trimmed.Length && char.IsLowSurrogate(trimmed[++i])))
+            {
+                throw RuleViolation.Of(BusinessRule.InvalidInput, $"{field} contains half of a surrogate pair, which is not a character.", field);
             }
         }
 

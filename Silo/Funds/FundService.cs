@@ -1,35 +1,20 @@
-using FundManager.Entities;
+using FundManager.Cluster;
 using FundManager.Persistence;
 
 namespace FundManager.Funds;
 
-/// <summary>Carries out the commands on funds.</summary>
-public sealed class FundService(CommandRunner runner)
+/// <summary>Sends the commands on funds to their grains.</summary>
+public sealed class FundService(CommandSender sender)
 {
-    public Task<CommandResult> HandleAsync(CreateFund command, CommandContext context, CancellationToken ct = default) =>
-        runner.RunAsync(context, command, async (uow, token) =>
-        {
-            var code = FundCode.Parse(command.Code, "code");
-            var stream = StreamId.For(code);
-            if (await uow.ExistsAsync(stream, token))
-            {
-                throw RuleViolation.Of(BusinessRule.EntityAlreadyExists, $"A fund with code {code} already exists.", "code", ("fund", code.Value));
-            }
+    public Task<CommandResult> HandleAsync(CreateFund command, CommandContext context, CancellationToken ct = default)
+    {
+        var code = FundCode.Parse(command.Code, "code");
+        return sender.SendAsync(g => g.GetGrain<IFundGrain>(code.Value).CreateAsync(command, context), ct);
+    }
 
-            var fund = new Fund();
-            var requiresUpr = command.RequiresUprRecommendations ?? code.Value.StartsWith("UPR-", StringComparison.Ordinal);
-            uow.Record(stream, fund, Fund.Create(code, command.Name, command.PscRate ?? Fund.DefaultPscRate, command.ReserveRate ?? Fund.DefaultReserveRate, requiresUpr), code);
-            uow.OpenLedger(code);
-            return new CommandResult(stream.ToString(), fund.Version);
-        }, ct);
-
-    public Task<CommandResult> HandleAsync(ChangeFundRates command, CommandContext context, CancellationToken ct = default) =>
-        runner.RunAsync(context, command, async (uow, token) =>
-        {
-            var code = FundCode.Parse(command.Fund);
-            var stream = StreamId.For(code);
-            var fund = await uow.TargetAsync<Fund, FundEvent>(stream, token);
-            uow.Record(stream, fund, fund.ChangeRates(command.PscRate, command.ReserveRate), code);
-            return new CommandResult(stream.ToString(), fund.Version);
-        }, ct);
+    public Task<CommandResult> HandleAsync(ChangeFundRates command, CommandContext context, CancellationToken ct = default)
+    {
+        var code = FundCode.Parse(command.Fund);
+        return sender.SendAsync(g => g.GetGrain<IFundGrain>(code.Value).ChangeRatesAsync(command, context), ct);
+    }
 }

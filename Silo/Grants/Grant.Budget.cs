@@ -55,7 +55,7 @@ public sealed partial class Grant
             change = newDirect + psc - (DirectBudget + CommittedPsc);
             if (change.IsPositive)
             {
-                RequireFunds(Preconditions.NotNull(position, nameof(position)), change);
+                Preconditions.NotNull(position, nameof(position)).RequireCommitment(change);
             }
         }
 

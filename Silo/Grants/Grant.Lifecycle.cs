@@ -68,7 +68,7 @@ public sealed partial class Grant
 
         var psc = Funds.Fund.Psc(DirectBudget, fund.PscRate);
         var commitment = DirectBudget + psc;
-        RequireFunds(position, commitment);
+        position.RequireCommitment(commitment);
         return [new GrantApproved(on, fund.PscRate, psc, commitment)];
     }
 
@@ -99,23 +99,6 @@ public sealed partial class Grant
     {
         Expect("close", GrantStatus.Completed);
         return [new GrantClosed(BusinessDate.Check(on, "on"), OpenCommitment)];
-    }
-
-    private static void RequireFunds(FundPosition position, Money additional)
-    {
-        if (!position.CanCommit(additional))
-        {
-            throw RuleViolation.Of(
-                BusinessRule.InsufficientUncommittedFunds,
-                $"Not enough uncommitted funds: {additional} more would need available cash of "
-                + $"{Money.Usd(decimal.Round((position.OpenCommitments.Amount + additional.Amount) * (1m + position.ReserveRate), 2))} "
-                + $"(open commitments plus this, with a {position.ReserveRate:P0} operating reserve); the fund has {position.AvailableCash}.",
-                null,
-                ("availableCash", position.AvailableCash.Amount),
-                ("openCommitments", position.OpenCommitments.Amount),
-                ("additional", additional.Amount),
-                ("reserveRate", position.ReserveRate));
-        }
     }
 
     private void Expect(string action, params GrantStatus[] allowed)

@@ -30,6 +30,18 @@ public sealed partial class Grant
         };
     }
 
+    /// <summary>
+    /// The fund-level check an event's posting must pass when it is written (call before applying the event): a new
+    /// or larger commitment needs uncommitted funds, a tranche payment needs the cash it pays out.
+    /// </summary>
+    public Funds.FundCheck? FundCheckFor(GrantEvent @event) => @event switch
+    {
+        GrantApproved e => Funds.FundCheck.Commitment(e.Commitment),
+        GrantBudgetRevised e when IsCommitted && e.CommitmentChange.IsPositive => Funds.FundCheck.Commitment(e.CommitmentChange),
+        TrancheApproved e => Funds.FundCheck.Disbursement(e.Amount),
+        _ => null,
+    };
+
     private JournalEntryDraft Commit(DateOnly on, Money amount, string description) =>
         new(Fund, on, description, CommitLines(amount));
 

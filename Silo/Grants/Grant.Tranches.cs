@@ -50,10 +50,7 @@ public sealed partial class Grant
         BusinessDate.Check(on, "on");
         var amount = tranche.PreparedAmount!.Value;
         WithinUndisbursed(number, amount);
-        if (position.Cash < amount)
-        {
-            throw RuleViolation.Of(BusinessRule.InsufficientCash, $"The fund holds {position.Cash} in cash, less than the {amount} to disburse.", null, ("cash", position.Cash.Amount), ("amount", amount.Amount));
-        }
+        position.RequireCash(amount);
 
         var pscLeft = CommittedPsc - PscCharged;
         var psc = Disbursed + amount == DirectBudget

@@ -11,7 +11,12 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<FundCode>> FundsAsync(CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var cmd = new NpgsqlCommand("select fund_code from ledger_heads order by fund_code", connection);
+        return await FundsAsync(connection, null, ct);
+    }
+
+    private static async Task<IReadOnlyList<FundCode>> FundsAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("select fund_code from ledger_heads order by fund_code", connection, tx);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var funds = new List<FundCode>();
         while (await reader.NextRowAsync(ct))
@@ -170,6 +175,16 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await WithSortMemoryAsync(connection, ct);
+        await foreach (var entry in ReadEntriesAsync(connection, tx, fund, from, to, afterSequence, maxEntries, ct))
+        {
+            yield return entry;
+        }
+    }
+
+    private static async IAsyncEnumerable<JournalEntry> ReadEntriesAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, FundCode fund, DateOnly? from, DateOnly? to, long? afterSequence, int? maxEntries,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         await using var cmd = new NpgsqlCommand("""
             with chosen as (
                 select * from journal_entries
@@ -303,17 +318,20 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     /// </summary>
     public async Task<VerificationResult> VerifyAsync(FundCode? fund = null, CancellationToken ct = default)
     {
-        var funds = fund is { } one ? [one] : await FundsAsync(ct);
+        // One snapshot for everything read, so that postings made meanwhile can neither break nor hide anything.
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await WithSortMemoryAsync(connection, ct);
+        var funds = fund is { } one ? [one] : await FundsAsync(connection, tx, ct);
+        var heads = new List<LedgerHead>();
         long checkedCount = 0;
         foreach (var code in funds)
         {
-            await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await EnsureFundAsync(connection, code, ct);
-            var (headSeq, headHash) = await ReadHeadAsync(connection, code, ct);
+            await EnsureFundAsync(connection, code, ct, tx);
+            var (headSeq, headHash) = await ReadHeadAsync(connection, code, ct, tx);
             var expectedPrevious = JournalHash.Genesis;
             long expectedSeq = 1;
             var sums = new Dictionary<Account, (decimal Debit, decimal Credit)>();
-            await foreach (var entry in EntriesAsync(code, ct: ct))
+            await foreach (var entry in ReadEntriesAsync(connection, tx, code, null, null, null, null, ct))
             {
                 checkedCount++;
                 var problem = Check(entry, expectedSeq, expectedPrevious);
@@ -337,7 +355,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
                 return VerificationResult.Broken(checkedCount, code, expectedSeq, $"the chain head says entry {headSeq}, but the journal ends at entry {expectedSeq - 1} or its hash differs (entries removed?)");
             }
 
-            var stored = await StoredBalancesAsync(connection, code, ct);
+            var stored = await StoredBalancesAsync(connection, code, ct, tx);
             foreach (var account in sums.Keys.Union(stored.Keys))
             {
                 if (sums.GetValueOrDefault(account) != stored.GetValueOrDefault(account))
@@ -345,9 +363,11 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
                     return VerificationResult.Broken(checkedCount, code, expectedSeq - 1, $"the running balance of account {AccountInfo.Code(account)} differs from the sum of its journal lines");
                 }
             }
+
+            heads.Add(new LedgerHead(code, headSeq, headHash));
         }
 
-        return VerificationResult.Ok(checkedCount);
+        return VerificationResult.Ok(checkedCount, heads);
     }
 
     // COPY takes no parameters: the only values written into its query are a fund code (checked against its pattern),
@@ -393,18 +413,18 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         return recomputed.AsSpan().SequenceEqual(entry.Hash) ? null : "its content does not match its hash (altered after it was posted)";
     }
 
-    private static async Task<(long Seq, byte[] Hash)> ReadHeadAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct)
+    private static async Task<(long Seq, byte[] Hash)> ReadHeadAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct, NpgsqlTransaction? tx = null)
     {
-        await using var cmd = new NpgsqlCommand("select last_seq, last_hash from ledger_heads where fund_code = $1", connection);
+        await using var cmd = new NpgsqlCommand("select last_seq, last_hash from ledger_heads where fund_code = $1", connection, tx);
         cmd.Parameters.Add(new() { Value = fund.Value });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return (reader.GetInt64(0), (byte[])reader[1]);
     }
 
-    private static async Task<Dictionary<Account, (decimal Debit, decimal Credit)>> StoredBalancesAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct)
+    private static async Task<Dictionary<Account, (decimal Debit, decimal Credit)>> StoredBalancesAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct, NpgsqlTransaction? tx = null)
     {
-        await using var cmd = new NpgsqlCommand("select account, debit, credit from account_balances where fund_code = $1", connection);
+        await using var cmd = new NpgsqlCommand("select account, debit, credit from account_balances where fund_code = $1", connection, tx);
         cmd.Parameters.Add(new() { Value = fund.Value });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var balances = new Dictionary<Account, (decimal, decimal)>();
@@ -416,9 +436,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         return balances;
     }
 
-    private static async Task EnsureFundAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct)
+    private static async Task EnsureFundAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct, NpgsqlTransaction? tx = null)
     {
-        await using var cmd = new NpgsqlCommand("select exists (select 1 from ledger_heads where fund_code = $1)", connection);
+        await using var cmd = new NpgsqlCommand("select exists (select 1 from ledger_heads where fund_code = $1)", connection, tx);
         cmd.Parameters.Add(new() { Value = fund.Value });
         if (!(bool)(await cmd.ExecuteScalarAsync(ct))!)
         {

@@ -1,10 +1,10 @@
 namespace FundManager.Persistence;
 
 /// <summary>
-/// Who sends a command and how to recognise it: its id (the same id again returns the first result),
-/// the user, and optionally the version of the target entity the user based it on.
+/// Who sends a command and how to recognise it: its id (the same id again returns the first result), the user,
+/// optionally the version of the target entity the user based it on, and the audit record to write with it.
 /// </summary>
-public sealed record CommandContext(CommandId Id, UserId Actor, long? ExpectedVersion = null)
+public sealed record CommandContext(CommandId Id, UserId Actor, long? ExpectedVersion = null, AuditEntry? Audit = null)
 {
     public static CommandContext By(UserId actor) => new(CommandId.New(), actor);
 

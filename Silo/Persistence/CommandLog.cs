@@ -10,7 +10,7 @@ namespace FundManager.Persistence;
 
 /// <summary>
 /// The log of commands carried out (<c>commands</c>): the same command id again returns the first result; the same id
-/// with a different body is refused. Entity commands are logged by <see cref="CommandRunner"/>; commands on things
+/// with a different body is refused. Entity commands are logged with their writes (<see cref="CommandStatements"/>); commands on things
 /// that are not entities (user accounts) through <see cref="RunOnceAsync"/>.
 /// </summary>
 public static class CommandLog

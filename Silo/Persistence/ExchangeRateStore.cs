@@ -99,6 +99,18 @@ public sealed class ExchangeRateStore(NpgsqlDataSource dataSource, TimeProvider 
     internal static async Task<ExchangeRateTable> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CurrencyCode currency, CancellationToken ct) =>
         await ReadAsync(connection, tx, currency, "select effective_on, units_per_usd from exchange_rates where currency = $1", null, ct);
 
+    /// <summary>The rate of <paramref name="currency"/> in force on <paramref name="on"/> (none for USD, which needs none).</summary>
+    public async Task<ExchangeRateTable> InForceAsync(CurrencyCode currency, DateOnly on, CancellationToken ct = default)
+    {
+        if (currency == CurrencyCode.Usd)
+        {
+            return new ExchangeRateTable([]);
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await LoadAsync(connection, null, currency, on, ct);
+    }
+
     /// <summary>Only the rate in force on <paramref name="on"/>: a command converts on one day, and a currency may have hundreds of monthly rates.</summary>
     internal static async Task<ExchangeRateTable> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, CurrencyCode currency, DateOnly on, CancellationToken ct) =>
         await ReadAsync(connection, tx, currency,

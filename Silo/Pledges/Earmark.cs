@@ -16,17 +16,17 @@ public sealed record Earmark(EarmarkKind Kind, string? Target)
     {
         if (!Enum.IsDefined(kind))
         {
-            throw RuleViolation.Of(BusinessRule.InvalidInput, "Unknown earmarking.", "earmark.kind");
+            throw RuleViolation.Of(BusinessRule.InvalidInput, "Unknown earmarking.", "earmark");
         }
 
         if (kind == EarmarkKind.Unearmarked)
         {
             return string.IsNullOrWhiteSpace(target)
                 ? None
-                : throw RuleViolation.Of(BusinessRule.InvalidInput, "An unearmarked pledge has no earmark target.", "earmark.target");
+                : throw RuleViolation.Of(BusinessRule.InvalidInput, "An unearmarked pledge has no earmark target.", "earmarkTarget");
         }
 
-        var value = Text.Check(target, "earmark.target", 64, allowLineBreaks: false);
+        var value = Text.Check(target, "earmarkTarget", 64, allowLineBreaks: false);
         var normalised = kind switch
         {
             EarmarkKind.Region => Enum.TryParse<OhchrRegion>(value, ignoreCase: true, out var region) && Enum.IsDefined(region)
@@ -43,5 +43,5 @@ public sealed record Earmark(EarmarkKind Kind, string? Target)
     }
 
     private static RuleViolation Unknown(EarmarkKind kind, string value) =>
-        RuleViolation.Of(BusinessRule.EarmarkTargetUnknown, $"'{value}' is not a known {kind} to earmark to.", "earmark.target", ("kind", kind.ToString()), ("target", value));
+        RuleViolation.Of(BusinessRule.EarmarkTargetUnknown, $"'{value}' is not a known {kind} to earmark to.", "earmarkTarget", ("kind", kind.ToString()), ("target", value));
 }

@@ -1,26 +1,14 @@
-using FundManager.Entities;
+using FundManager.Cluster;
 using FundManager.Persistence;
 
 namespace FundManager.Recommendations;
 
-/// <summary>Carries out the commands on UPR recommendations.</summary>
-public sealed class RecommendationService(CommandRunner runner)
+/// <summary>Sends the commands on UPR recommendations to their grains.</summary>
+public sealed class RecommendationService(CommandSender sender)
 {
-    public Task<CommandResult> HandleAsync(RegisterRecommendation command, CommandContext context, CancellationToken ct = default) =>
-        runner.RunAsync(context, command, async (uow, token) =>
-        {
-            var events = UprRecommendation.Register(
-                command.Id, command.StateUnderReview, command.RecommendingStates, command.Cycle, command.Session,
-                command.Text, command.Themes, command.SdgTargets, command.Position);
-            var registered = (RecommendationRegistered)events[0];
-            var stream = StreamId.ForRecommendation(registered.Id);
-            if (await uow.ExistsAsync(stream, token))
-            {
-                throw RuleViolation.Of(BusinessRule.EntityAlreadyExists, $"Recommendation {registered.Id} is already registered.", "id", ("recommendation", registered.Id));
-            }
-
-            var recommendation = new UprRecommendation();
-            uow.Record(stream, recommendation, events, null);
-            return new CommandResult(stream.ToString(), recommendation.Version);
-        }, ct);
+    public Task<CommandResult> HandleAsync(RegisterRecommendation command, CommandContext context, CancellationToken ct = default)
+    {
+        var id = Text.Check(command.Id, "id", 100, allowLineBreaks: false);
+        return sender.SendAsync(g => g.GetGrain<IRecommendationGrain>(id).RegisterAsync(command, context), ct);
+    }
 }

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using FundManager.Persistence.Server;
+using FundManager.Api.Database;
 using Npgsql;
 
 namespace FundManager.Bench;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using FundManager.Api.Cluster;
 using FundManager.Common;
 using FundManager.Donors;
 using FundManager.Funds;
@@ -30,7 +31,8 @@ public static class CoreBenchmark
         foreach (var writers in WriterCounts)
         {
             var connection = await BenchServer.FreshDatabaseAsync("bench_core");
-            await using var system = await FundSystem.OpenAsync(connection);
+            await using var host = await FundHost.OpenAsync(connection);
+            var system = host.System;
             var fund = await SetUpAsync(system);
             var workers = new List<Writer>();
             for (var w = 0; w < writers; w++)

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using FundManager.Api.Cluster;
 using FundManager.Common;
 using FundManager.Donors;
 using FundManager.Persistence;
@@ -136,7 +137,8 @@ public static class HttpBenchmark
     private static async Task<decimal> InProcessReceiptsPerSecondAsync(int writers)
     {
         var connection = await BenchServer.FreshDatabaseAsync("bench_http_inprocess");
-        await using var system = await FundSystem.OpenAsync(connection);
+        await using var host = await FundHost.OpenAsync(connection);
+        var system = host.System;
         await system.Funds.HandleAsync(new Funds.CreateFund("INPROC", "In-process", RequiresUprRecommendations: false), CommandContext.By("admin@bench"));
         var donor = Guid.NewGuid();
         await system.Donors.HandleAsync(new RegisterDonor("Donor", DonorType.Foundation, Id: donor), CommandContext.By("officer@bench"));

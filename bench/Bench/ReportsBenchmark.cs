@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using FundManager.Persistence.Server;
+using FundManager.Api.Database;
 using Npgsql;
 
 namespace FundManager.Bench;

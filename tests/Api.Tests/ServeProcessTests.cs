@@ -5,13 +5,16 @@ using FundManager.Tests.Infrastructure;
 namespace FundManager.Api.Tests;
 
 /// <summary>The real program: <c>fundmanager serve --demo</c> as its own process on a loopback port, driven over HTTP.</summary>
-public sealed class ServeProcessTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+public sealed class ServeProcessTests
 {
     [Fact]
     public async Task Serve_with_demo_answers_over_http_with_demo_users()
     {
         var port = FreePort();
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "fundmanager.dll"), "serve", "--demo", "--urls", $"http://127.0.0.1:{port}", "--database", db.ConnectionString])
+        var database = await TestServer.CreateDatabaseAsync();
+        var info = new ProcessStartInfo("dotnet", [
+            Path.Combine(AppContext.BaseDirectory, "fundmanager.dll"), "serve", "--demo", "--urls", $"http://127.0.0.1:{port}", "--database", database,
+            "--silo-port", "0", "--gateway-port", "0"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -60,7 +60,11 @@ public static class LedgerEndpoints
         ledger.MapGet("/verify", async (string? fund, FundSystem system, CancellationToken ct) =>
         {
             var result = await system.Ledger.VerifyAsync(fund is null ? null : FundCode.Parse(fund), ct);
-            return new { result.Intact, result.EntriesChecked, BrokenFund = result.BrokenFund?.Value, result.BrokenSequence, result.Problem };
+            return new
+            {
+                result.Intact, result.EntriesChecked, BrokenFund = result.BrokenFund?.Value, result.BrokenSequence, result.Problem,
+                Heads = result.Heads.Select(h => new { Fund = h.Fund.Value, h.Sequence, Hash = h.HashHex }),
+            };
         });
     }
 

@@ -9,8 +9,13 @@ public static class OperationsEndpoints
     public static void Map(IEndpointRouteBuilder app, IEndpointRouteBuilder api)
     {
         app.MapGet("/health/live", () => Results.Ok(new { Status = "live" })).AllowAnonymous().WithTags("Health");
-        app.MapGet("/health/ready", async (FundSystem system, CancellationToken ct) =>
+        app.MapGet("/health/ready", async (FundSystem system, ServerReadiness readiness, CancellationToken ct) =>
         {
+            if (readiness.HeldFor is { } reason)
+            {
+                return Results.Json(new { Status = reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
             try
             {
                 return await Migrator.IsUpToDateAsync(system.DataSource, ct)

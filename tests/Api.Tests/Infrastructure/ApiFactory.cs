@@ -6,6 +6,7 @@ using FundManager.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace FundManager.Api.Tests.Infrastructure;
@@ -16,30 +17,27 @@ namespace FundManager.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiFactory : WebApplicationFactory<ApiStartup>, IAsyncLifetime
 {
-    private readonly DatabaseFixture _database = new();
+    public string ConnectionString { get; private set; } = "";
 
-    public string ConnectionString => _database.ConnectionString;
-
-    public FundSystem System => _database.System;
+    /// <summary>The domain as the API's own silo serves it (the API hosts the test's only silo).</summary>
+    public FundSystem System => Services.GetRequiredService<FundSystem>();
 
     public async Task InitializeAsync()
     {
-        await _database.InitializeAsync();
-        await new DemoDataSet(_database.System, _ => { }).LoadAsync();
-        await DemoUsers.EnsureAsync(_database.System, CancellationToken.None);
+        ConnectionString = await TestServer.CreateDatabaseAsync();
+        await new DemoDataSet(System, _ => { }).LoadAsync();
+        await DemoUsers.EnsureAsync(System, CancellationToken.None);
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        await base.DisposeAsync();
-    }
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     protected override IHostBuilder CreateHostBuilder() =>
         Host.CreateDefaultBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [ApiStartup.DatabaseKey] = _database.ConnectionString,
+                [ApiStartup.DatabaseKey] = ConnectionString,
+                ["FundManager:Cluster:SiloPort"] = "0",
+                ["FundManager:Cluster:GatewayPort"] = "0",
                 ["Logging:LogLevel:Default"] = "Warning",
             }))
             .ConfigureWebHostDefaults(web => web.UseStartup<ApiStartup>());

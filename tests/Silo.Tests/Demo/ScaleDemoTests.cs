@@ -1,3 +1,4 @@
+using FundManager.Api.Cluster;
 using FundManager.Api.Demo;
 using FundManager.Entities;
 using FundManager.Funds;
@@ -34,7 +35,8 @@ public sealed class ScaleDemoTests
     {
         var connection = await TestServer.CreateDatabaseAsync();
         var clock = new ScaleDemoClock();
-        await using var system = await FundSystem.OpenAsync(connection, clock);
+        await using var host = await FundHost.OpenAsync(connection, clock);
+        var system = host.System;
         Assert.True(await new ScaleDemoDataSet(system, clock, Small, (_, _) => { }).LoadAsync());
         Assert.False(await new ScaleDemoDataSet(system, clock, Small, (_, _) => { }).LoadAsync());
 

@@ -2,16 +2,12 @@ using System.Diagnostics;
 
 namespace FundManager.Tests.Infrastructure;
 
-/// <summary>Runs one of the project's programs (the built <c>fundmanager</c>, the concurrency worker) as a separate process.</summary>
+/// <summary>Runs the built <c>fundmanager</c> program as a separate process.</summary>
 public static class ProgramRunner
 {
     public sealed record Outcome(int ExitCode, string Stdout, string Stderr);
 
     public static Task<Outcome> FundManagerAsync(params string[] arguments) => RunAsync("fundmanager.dll", arguments);
-
-    // The worker runs from its own output folder, with its own dependencies.
-    public static Task<Outcome> WorkerAsync(params string[] arguments) =>
-        RunAsync(Path.Combine(AppContext.BaseDirectory.Replace($"{Path.DirectorySeparatorChar}Silo.Tests{Path.DirectorySeparatorChar}", $"{Path.DirectorySeparatorChar}ConcurrencyWorker{Path.DirectorySeparatorChar}", StringComparison.Ordinal), "FundManager.ConcurrencyWorker.dll"), arguments);
 
     private static async Task<Outcome> RunAsync(string assembly, IReadOnlyList<string> arguments)
     {

@@ -1,5 +1,5 @@
 using FundManager.Persistence;
-using FundManager.Persistence.Server;
+using FundManager.Api.Database;
 using Npgsql;
 
 namespace FundManager.Tests.Infrastructure;

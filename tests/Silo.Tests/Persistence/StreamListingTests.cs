@@ -1,3 +1,4 @@
+using FundManager.Api.Cluster;
 using FundManager.Entities;
 using FundManager.Persistence;
 using FundManager.Pledges;
@@ -33,9 +34,9 @@ public sealed class StreamListingTests(DatabaseFixture db) : IClassFixture<Datab
         var before = await RowAsync(stream);
         await ExecuteAsync("update streams set donor_id = null, status = null, category = null, country = null, years = '{}', label = null, listed_version = 0");
 
-        await using var reopened = await FundSystem.OpenAsync(db.ConnectionString, db.Clock);
+        await using var reopened = await FundHost.OpenAsync(db.ConnectionString, db.Clock);
         var after = await RowAsync(stream);
-        var listed = await reopened.Entities.ListAsync<Pledge, PledgeEvent>(new ListingQuery(EntityKind.Pledge, 10) { Donor = donor });
+        var listed = await reopened.System.Entities.ListAsync<Pledge, PledgeEvent>(new ListingQuery(EntityKind.Pledge, 10) { Donor = donor });
 
         Assert.Equal(before, after);
         Assert.Equal([pledge], listed.Select(p => p.Id.Value));

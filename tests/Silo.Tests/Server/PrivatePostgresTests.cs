@@ -1,4 +1,4 @@
-using FundManager.Persistence.Server;
+using FundManager.Api.Database;
 using Npgsql;
 
 namespace FundManager.Tests.Server;

@@ -1,4 +1,4 @@
-namespace FundManager.Persistence.Server;
+namespace FundManager.Api.Database;
 
 /// <summary>An exclusive lock on a file, held across processes until disposed; used so two programs never initialise one server together.</summary>
 internal sealed class FileLock : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace FundManager.Persistence.Server;
+namespace FundManager.Api.Database;
 
 /// <summary>Where a program finds its database: given explicitly, in <c>FUNDMANAGER_DB</c>, or its private server.</summary>
 public static class DatabaseLocation

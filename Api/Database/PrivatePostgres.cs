@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using Npgsql;
 
-namespace FundManager.Persistence.Server;
+namespace FundManager.Api.Database;
 
 /// <summary>
 /// A PostgreSQL server of FundManager's own, in a directory (by default <c>.data/postgres</c>), created

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FundManager.Persistence.Server;
+namespace FundManager.Api.Database;
 
 /// <summary>
 /// Finds the machine's PostgreSQL server programs (<c>initdb</c>, <c>pg_ctl</c>): on PATH, else in the

@@ -1,0 +1,78 @@
+using System.Net;
+using FundManager.Cluster;
+using Microsoft.Extensions.Hosting;
+using FundManager.Persistence;
+using FundManager.Persistence.Json;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Serialization;
+
+namespace FundManager.Api.Cluster;
+
+/// <summary>
+/// The one place that says how FundManager runs Orleans: a silo (grains, ADO.NET clustering, reminders and grain storage
+/// on FundManager's own database) or a client of a running cluster, both speaking JSON with FundManager's options.
+/// </summary>
+public static class ClusterHosting
+{
+    /// <summary>The name of the grain storage provider for state that is not part of the financial record.</summary>
+    public const string StateStorage = "fundmanager";
+
+    private const string Invariant = "Npgsql";
+
+    /// <summary>Hosts a silo in this process, on the database of <paramref name="dataSource"/>.</summary>
+    public static void AddSilo(IServiceCollection services, ClusterSettings settings, NpgsqlDataSource dataSource, TimeProvider clock)
+    {
+        services.AddKeyedSingleton(BusinessClock.Key, clock);
+        services.AddSingleton(new EntityStore(dataSource));
+        services.AddSingleton(new LedgerStore(dataSource));
+        services.AddSingleton(new ExchangeRateStore(dataSource, clock));
+        services.AddOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+            silo.ConfigureEndpoints(settings.AdvertisedIp(), Port(settings.SiloPort), Port(settings.GatewayPort), settings.ListenOnAnyAddress);
+            silo.UseAdoNetClustering(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
+            silo.UseAdoNetReminderService(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
+            silo.AddAdoNetGrainStorage(StateStorage, o =>
+            {
+                (o.Invariant, o.DataSource) = (Invariant, dataSource);
+                o.GrainStorageSerializer = new JsonGrainState();
+            });
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = settings.ProbeTimeout;
+                o.NumMissedProbesLimit = settings.MissedProbesLimit;
+                o.IAmAliveTablePublishTimeout = settings.HeartbeatPeriod;
+            });
+            AddSerializer(silo.Services);
+        });
+    }
+
+    /// <summary>Connects this process to a running cluster as a client (through the gateways in the membership table).</summary>
+    public static void AddClient(IServiceCollection services, ClusterSettings settings, NpgsqlDataSource dataSource) =>
+        services.AddOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+            client.UseAdoNetClustering(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
+            AddSerializer(client.Services);
+        });
+
+    // Commands, outcomes and writes cross silos as JSON with the options of stored events: they are records already
+    // written that way, and the domain needs no serialisation attributes.
+    private static void AddSerializer(IServiceCollection services) =>
+        services.AddSerializer(s => s.AddJsonSerializer(
+            isSupported: type => type.Namespace?.StartsWith("FundManager", StringComparison.Ordinal) == true,
+            StoredJson.Options));
+
+    private static int Port(int configured)
+    {
+        if (configured != 0)
+        {
+            return configured;
+        }
+
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,54 @@
+using FundManager.Persistence;
+
+namespace FundManager.Cluster;
+
+/// <summary>
+/// Sends commands to their grains from wherever the caller runs (a silo of its own, or a client of the cluster). A grain
+/// that asks for the command again, or a silo that fails while it is on its way, gets it again with the same command id,
+/// so it is carried out once: the first sending that committed gives every later one its result. A refusal comes back
+/// as the <see cref="RuleViolation"/> the grain refused it with.
+/// </summary>
+public sealed class CommandSender(Func<CancellationToken, ValueTask<IGrainFactory>> grains)
+{
+    // Long enough for the cluster to notice a dead silo and move its grains (see README, "Running a cluster").
+    private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
+
+    public async Task<CommandResult> SendAsync(Func<IGrainFactory, Task<CommandOutcome>> send, CancellationToken ct)
+    {
+        var factory = await grains(ct);
+        var started = DateTime.UtcNow;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var outcome = await send(factory);
+                if (outcome.Result is { } result)
+                {
+                    return result;
+                }
+
+                if (outcome.Refusal is { } refusal)
+                {
+                    throw refusal.ToViolation();
+                }
+            }
+            catch (Exception e) when (IsTransient(e) && DateTime.UtcNow - started < GiveUpAfter)
+            {
+                // The silo that held the grain failed or left; the cluster moves the grain, and the same id is sent again.
+            }
+
+            if (DateTime.UtcNow - started >= GiveUpAfter)
+            {
+                throw RuleViolation.Of(BusinessRule.ConcurrencyConflict, "The record could not be written just now; send the command again.", null);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 10 << Math.Min(attempt, 7))), ct);
+        }
+    }
+
+    /// <summary>Failures of the cluster rather than of the command: a silo gone, a message lost or timed out.</summary>
+    private static bool IsTransient(Exception e) =>
+        e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException
+        || e is OrleansException { InnerException: TimeoutException or SiloUnavailableException }
+        || e.GetType().Name is "ConnectionFailedException" or "GatewayTooBusyException";
+}

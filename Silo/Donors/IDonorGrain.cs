@@ -1,0 +1,14 @@
+using FundManager.Cluster;
+using FundManager.Persistence;
+
+namespace FundManager.Donors;
+
+/// <summary>A donor, keyed by its id.</summary>
+public interface IDonorGrain : IGrainWithGuidKey
+{
+    Task<CommandOutcome> RegisterAsync(RegisterDonor command, CommandContext context);
+
+    Task<CommandOutcome> RenameAsync(RenameDonor command, CommandContext context);
+
+    Task<bool> ExistsAsync();
+}

@@ -1,0 +1,308 @@
+using FundManager.Cluster;
+using FundManager.Entities;
+using FundManager.Ledger;
+using FundManager.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace FundManager.Funds;
+
+/// <summary>
+/// Hosts a fund and its ledger (see <see cref="IFundGrain"/>). Writes are queued and committed by one loop, group by
+/// group: while a group's transaction commits, the postings that arrive wait and go into the next group together, so
+/// many share one round trip and one flush. The grain accepts calls while a group commits (it is reentrant for that
+/// reason alone); its state changes only in the loop, after a commit, so no two postings' checks ever interleave.
+/// </summary>
+[Reentrant]
+public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKeyedServices(BusinessClock.Key)] TimeProvider clock, ILogger<FundGrain> log) : Grain, IFundGrain
+{
+    // A decision of the fund's own is made again when a rate change committed meanwhile; a few times at most.
+    private const int MaxDecisions = 5;
+
+    // Enough to fill a transaction without making one group wait on a huge batch.
+    private const int MaxGroup = 256;
+
+    private readonly List<Pending> _queue = [];
+    private List<object> _history = [];
+    private Fund _fund = new();
+    private LedgerState _ledger = LedgerState.Empty;
+    private bool _retired;
+    private bool _flushing;
+
+    private FundCode Code => FundCode.Parse(this.GetPrimaryKeyString());
+
+    private StreamId Stream => StreamId.For(Code);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _history = await entities.LoadAsync(Stream, cancellationToken);
+        _fund = Rebuild(_history);
+        _ledger = await ledger.LoadAsync(Code, cancellationToken) ?? LedgerState.Empty;
+    }
+
+    public Task<FundSnapshot?> SnapshotAsync() => Task.FromResult(
+        _fund.Exists
+            ? new FundSnapshot(
+                _history.Select((e, i) => new NewEvent(i + 1, EventTypes.NameOf(e), System.Text.Json.JsonSerializer.Serialize(e, e.GetType(), Persistence.Json.StoredJson.Options), null)).ToList(),
+                _ledger.Position(_fund.ReserveRate))
+            : null);
+
+    public Task<CommandOutcome> CreateAsync(CreateFund command, CommandContext context) =>
+        DecideAsync(command, context, opensLedger: true, (decision, fund) =>
+        {
+            var code = FundCode.Parse(command.Code, "code");
+            decision.RequireNew(fund, "code", $"A fund with code {code} already exists.");
+            var requiresUpr = command.RequiresUprRecommendations ?? code.Value.StartsWith("UPR-", StringComparison.Ordinal);
+            decision.Record(fund, Fund.Create(code, command.Name, command.PscRate ?? Fund.DefaultPscRate, command.ReserveRate ?? Fund.DefaultReserveRate, requiresUpr), code);
+        });
+
+    public Task<CommandOutcome> ChangeRatesAsync(ChangeFundRates command, CommandContext context) =>
+        DecideAsync(command, context, opensLedger: false, (decision, fund) =>
+        {
+            decision.Target(fund);
+            decision.Record(fund, fund.ChangeRates(command.PscRate, command.ReserveRate), Code);
+        });
+
+    public Task<WriteOutcome> PostAsync(CommandWrite write) => EnqueueAsync(new Pending(write, [], false));
+
+    // The fund's own commands: decided on the committed fund, then written through the same queue as every posting, so a
+    // rate change and an approval that read the old rate cannot both commit.
+    private async Task<CommandOutcome> DecideAsync(object command, CommandContext context, bool opensLedger, Action<CommandDecision, Fund> decide)
+    {
+        var kind = command.GetType().Name;
+        var bodyHash = CommandLog.BodyHash(kind, context.Actor, command);
+        for (var attempt = 1; ; attempt++)
+        {
+            var fund = Rebuild(_history);
+            var decision = new CommandDecision(Stream, context, clock.GetUtcNow());
+            try
+            {
+                decide(decision, fund);
+            }
+            catch (RuleViolation violation)
+            {
+                return await ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(violation));
+            }
+
+            var result = new CommandResult(Stream.ToString(), fund.Version);
+            var outcome = await EnqueueAsync(new Pending(decision.ToWrite(kind, bodyHash, result, fund), decision.Applied, opensLedger));
+            switch (outcome.Status)
+            {
+                case WriteStatus.Committed:
+                    return CommandOutcome.Done(result);
+                case WriteStatus.FundChanged when attempt < MaxDecisions:
+                    continue;
+                case WriteStatus.CommandExists:
+                    return await ReplayOrAsync(context, bodyHash, CommandOutcome.Again);
+                case WriteStatus.Refused:
+                    return await ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(outcome.Refusal!));
+                default:
+                    return CommandOutcome.Again;
+            }
+        }
+    }
+
+    private async Task<CommandOutcome> ReplayOrAsync(CommandContext context, byte[] bodyHash, CommandOutcome otherwise)
+    {
+        try
+        {
+            return await entities.ReplayAsync(context.Id, bodyHash, CancellationToken.None) is { } replay ? CommandOutcome.Done(replay) : otherwise;
+        }
+        catch (RuleViolation reused)
+        {
+            return CommandOutcome.Refused(reused);
+        }
+    }
+
+    private Task<WriteOutcome> EnqueueAsync(Pending pending)
+    {
+        if (_retired)
+        {
+            return Task.FromResult(WriteOutcome.Of(WriteStatus.FundStale));
+        }
+
+        _queue.Add(pending);
+        if (!_flushing)
+        {
+            _flushing = true;
+            _ = FlushAsync();
+        }
+
+        return pending.Done.Task;
+    }
+
+    // The one loop that writes: it runs while writes are queued, one group at a time.
+    private async Task FlushAsync()
+    {
+        try
+        {
+            while (_queue.Count > 0 && !_retired)
+            {
+                var group = _queue.Take(MaxGroup).ToList();
+                _queue.RemoveRange(0, group.Count);
+                try
+                {
+                    await CommitAsync(group);
+                }
+                catch (Exception e)
+                {
+                    log.LogError(e, "Committing a group of {Count} commands for fund {Fund} failed", group.Count, Code);
+                    Retire(group, e);
+                }
+            }
+        }
+        finally
+        {
+            _flushing = false;
+        }
+    }
+
+    /// <summary>
+    /// Checks the group against the fund's state in memory, one write after the other, and commits what passes in one
+    /// transaction. A write the database refuses is answered alone and the others are committed without it.
+    /// </summary>
+    private async Task CommitAsync(List<Pending> group)
+    {
+        var candidates = group;
+        while (candidates.Count > 0)
+        {
+            var fund = Rebuild(_history);
+            var state = _ledger.Copy();
+            var accepted = new List<(Pending Pending, GroupedWrite Write)>();
+            foreach (var pending in candidates)
+            {
+                if (Admit(pending, fund, state) is { } refused)
+                {
+                    pending.Done.TrySetResult(refused);
+                    continue;
+                }
+
+                var entries = state.Chain(Code, pending.Write.Command, pending.Write.Postings);
+                foreach (var e in pending.FundEvents)
+                {
+                    fund.Apply((FundEvent)e);
+                }
+
+                accepted.Add((pending, new GroupedWrite(pending.Write, entries, pending.OpensLedger ? Code : null)));
+            }
+
+            if (accepted.Count == 0)
+            {
+                return;
+            }
+
+            GroupCommit commit;
+            try
+            {
+                commit = await ledger.CommitAsync(accepted.Select(a => a.Write).ToList(), CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // A fault of the program, not of the data: every write of the group fails with it, and the grain starts afresh.
+                log.LogError(e, "Writing a group of {Count} commands for fund {Fund} failed", accepted.Count, Code);
+                Retire(accepted.Select(a => a.Pending), e);
+                return;
+            }
+
+            if (commit.IsCommitted)
+            {
+                _ledger = state;
+                foreach (var (pending, _) in accepted)
+                {
+                    _history.AddRange(pending.FundEvents);
+                }
+
+                _fund = Rebuild(_history);
+                foreach (var (pending, _) in accepted)
+                {
+                    pending.Done.TrySetResult(WriteOutcome.Committed);
+                }
+
+                return;
+            }
+
+            var failure = commit.Failure!;
+            if (commit.Index is not { } index || failure.Status is WriteStatus.FundStale or WriteStatus.Unknown
+                || (failure.Status == WriteStatus.StaleEntity && accepted[index].Pending.FundEvents.Count > 0))
+            {
+                // This activation is behind the database, or cannot tell what committed: nothing more is written here.
+                Retire(accepted.Select(a => a.Pending), failure.Status == WriteStatus.Unknown ? WriteOutcome.Of(WriteStatus.Unknown) : WriteOutcome.Of(WriteStatus.FundStale));
+                return;
+            }
+
+            accepted[index].Pending.Done.TrySetResult(failure);
+            candidates = accepted.Where((_, i) => i != index).Select(a => a.Pending).ToList();
+        }
+    }
+
+    /// <summary>Why a write cannot go into this group, judged on the fund as the writes before it in the group leave it; null when it can.</summary>
+    private WriteOutcome? Admit(Pending pending, Fund fund, LedgerState state)
+    {
+        var write = pending.Write;
+        if (pending.FundEvents.Count > 0 && write.Stream!.ExpectedVersion != fund.Version)
+        {
+            return WriteOutcome.Of(WriteStatus.FundChanged);
+        }
+
+        if (pending.FundEvents.Count == 0 && !fund.Exists)
+        {
+            return WriteOutcome.Refused(RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no fund {Code}.", "fund", ("fund", Code.Value)));
+        }
+
+        if (write.ExpectedFundVersion is { } expected && expected != fund.Version)
+        {
+            return WriteOutcome.Of(WriteStatus.FundChanged);
+        }
+
+        try
+        {
+            var position = state.Position(fund.ReserveRate);
+            foreach (var check in write.Checks)
+            {
+                position.Require(check);
+            }
+        }
+        catch (RuleViolation violation)
+        {
+            return WriteOutcome.Refused(violation);
+        }
+
+        return null;
+    }
+
+    private void Retire(IEnumerable<Pending> writes, object outcome)
+    {
+        _retired = true;
+        foreach (var pending in writes.Concat(_queue))
+        {
+            if (outcome is Exception e)
+            {
+                pending.Done.TrySetException(e);
+            }
+            else
+            {
+                pending.Done.TrySetResult((WriteOutcome)outcome);
+            }
+        }
+
+        _queue.Clear();
+        DeactivateOnIdle();
+    }
+
+    private static Fund Rebuild(IEnumerable<object> history)
+    {
+        var fund = new Fund();
+        foreach (var e in history)
+        {
+            fund.Apply((FundEvent)e);
+        }
+
+        return fund;
+    }
+
+    private sealed record Pending(CommandWrite Write, IReadOnlyList<object> FundEvents, bool OpensLedger)
+    {
+        public TaskCompletionSource<WriteOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,23 @@
+using FundManager.Cluster;
+using FundManager.Persistence;
+
+namespace FundManager.Funds;
+
+/// <summary>
+/// A fund, keyed by its code: the only writer of its journal in the whole cluster. Every posting for the fund reaches it
+/// as a <see cref="CommandWrite"/>; it applies the fund-level checks to its balances, chains the entries and writes them
+/// in one transaction with everything else the command writes, grouping the postings that arrive while a transaction
+/// commits into the next one.
+/// </summary>
+public interface IFundGrain : IGrainWithStringKey
+{
+    Task<CommandOutcome> CreateAsync(CreateFund command, CommandContext context);
+
+    Task<CommandOutcome> ChangeRatesAsync(ChangeFundRates command, CommandContext context);
+
+    /// <summary>The fund and its position now, or null when there is no such fund.</summary>
+    Task<FundSnapshot?> SnapshotAsync();
+
+    /// <summary>Writes a command that posts to this fund (or is checked against it), in the next group commit.</summary>
+    Task<WriteOutcome> PostAsync(CommandWrite write);
+}
