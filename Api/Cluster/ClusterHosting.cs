@@ -58,11 +58,15 @@ public static class ClusterHosting
         });
 
     // Commands, outcomes and writes cross silos as JSON with the options of stored events: they are records already
-    // written that way, and the domain needs no serialisation attributes.
+    // written that way, and the domain needs no serialisation attributes. Within a silo a call passes them as they are
+    // when they are marked immutable (the writes a fund's grain receives, the outcomes), instead of copying them.
     private static void AddSerializer(IServiceCollection services) =>
         services.AddSerializer(s => s.AddJsonSerializer(
-            isSupported: type => type.Namespace?.StartsWith("FundManager", StringComparison.Ordinal) == true,
-            StoredJson.Options));
+            isSerializable: IsOurs,
+            isCopyable: type => IsOurs(type) && !type.IsDefined(typeof(ImmutableAttribute), inherit: false),
+            o => o.Configure(options => options.SerializerOptions = StoredJson.Options)));
+
+    private static bool IsOurs(Type type) => type.Namespace?.StartsWith("FundManager", StringComparison.Ordinal) == true;
 
     private static int Port(int configured)
     {

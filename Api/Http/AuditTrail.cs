@@ -6,11 +6,16 @@ using NpgsqlTypes;
 namespace FundManager.Api.Http;
 
 /// <summary>
-/// Writes one audit record for every state-changing request, whatever its outcome: user, time, client address,
-/// endpoint, entity, status and idempotency key. Auditors read them at <c>/api/v1/audit</c>.
+/// One audit record for every state-changing request, whatever its outcome: user, time, client address, endpoint,
+/// entity, status and idempotency key. A command that succeeds writes its record in its own transaction (see
+/// <see cref="RequestContext.Command"/>); every other request (a refusal, a replay, a login) gets its record here, a
+/// refusal's before its response is sent, so that a record that cannot be written fails the request rather than being
+/// lost. Auditors read them at <c>/api/v1/audit</c>.
 /// </summary>
-public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<AuditTrail> log)
+public sealed class AuditTrail(NpgsqlDataSource dataSource)
 {
+    private const string WrittenKey = "fundmanager.audit.written";
+
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
         if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method))
@@ -26,44 +31,60 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock, 
         catch (Exception e)
         {
             // The exception handler, further out, has not written the response yet: record the status it will.
-            await RecordAsync(http, e switch
+            await AuditLog.WriteAsync(dataSource, EntryFor(http, e switch
             {
                 Common.RuleViolation violation => Problems.StatusOf(violation.Rule),
                 BadHttpRequestException bad => bad.StatusCode,
                 _ => StatusCodes.Status500InternalServerError,
-            });
+            }), CancellationToken.None);
             throw;
         }
 
-        await RecordAsync(http, http.Response.StatusCode);
+        if (!http.Items.ContainsKey(WrittenKey))
+        {
+            await AuditLog.WriteAsync(dataSource, EntryFor(http, http.Response.StatusCode), CancellationToken.None);
+        }
     }
 
-    private async Task RecordAsync(HttpContext http, int status)
+    /// <summary>Says the request's record was written with what it changed (a command's own transaction).</summary>
+    public static void Written(HttpContext http) => http.Items[WrittenKey] = true;
+
+    /// <summary>The audit record of <paramref name="http"/> answered with <paramref name="status"/>.</summary>
+    public static AuditEntry EntryFor(HttpContext http, int status)
     {
-        try
+        var entity = http.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString()
+            : http.Request.RouteValues.TryGetValue("code", out var code) ? code?.ToString() : null;
+        return new AuditEntry(
+            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(),
+            http.User.FindFirstValue(ClaimTypes.Name),
+            http.Connection.RemoteIpAddress?.ToString(),
+            http.Request.Method,
+            Printable(http.Request.Path.Value ?? "", 500),
+            entity is null ? null : Printable(entity, 200),
+            status,
+            Printable(http.Request.Headers["Idempotency-Key"].ToString(), 200).NullIfEmpty());
+    }
+
+    // What a caller sent may hold anything: the record keeps it bounded and storable as UTF-8 text (no NUL, no half
+    // of a surrogate pair), the rest replaced by U+FFFD.
+    private static string Printable(string value, int length)
+    {
+        var kept = value.Length <= length ? value : value[..length];
+        var text = new System.Text.StringBuilder(kept.Length);
+        for (var i = 0; i < kept.Length; i++)
         {
-            await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
-            await using var cmd = new NpgsqlCommand("""
-                insert into audit_log (at, actor, client_address, method, path, entity, status, outcome, idempotency_key)
-                values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-                """, connection);
-            var entity = http.Request.RouteValues.TryGetValue("id", out var id) ? id?.ToString()
-                : http.Request.RouteValues.TryGetValue("code", out var code) ? code?.ToString() : null;
-            cmd.Parameters.Add(new() { Value = clock.GetUtcNow() });
-            cmd.Parameters.Add(new() { Value = (object?)http.User.FindFirstValue(ClaimTypes.Name) ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            cmd.Parameters.Add(new() { Value = (object?)http.Connection.RemoteIpAddress?.ToString() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            cmd.Parameters.Add(new() { Value = http.Request.Method });
-            cmd.Parameters.Add(new() { Value = Truncate(http.Request.Path.Value ?? "", 500) });
-            cmd.Parameters.Add(new() { Value = (object?)entity ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            cmd.Parameters.Add(new() { Value = status });
-            cmd.Parameters.Add(new() { Value = status < 400 ? "succeeded" : status < 500 ? "refused" : "failed" });
-            cmd.Parameters.Add(new() { Value = (object?)Truncate(http.Request.Headers["Idempotency-Key"].ToString(), 200).NullIfEmpty() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
-            await cmd.ExecuteNonQueryAsync(CancellationToken.None);
+            var c = kept[i];
+            if (char.IsHighSurrogate(c) && i + 1 < kept.Length && char.IsLowSurrogate(kept[i + 1]))
+            {
+                text.Append(c).Append(kept[++i]);
+            }
+            else
+            {
+                text.Append(c == '\0' || char.IsSurrogate(c) ? '\uFFFD' : c);
+            }
         }
-        catch (NpgsqlException e)
-        {
-            log.LogError(e, "Could not write the audit record of {Method} {Path}", http.Request.Method, http.Request.Path);
-        }
+
+        return text.ToString();
     }
 
     /// <summary>The audit records a query asks for, oldest first.</summary>
@@ -96,7 +117,6 @@ public sealed class AuditTrail(NpgsqlDataSource dataSource, TimeProvider clock, 
 
     private static string? Nullable(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 }
 
 internal static class StringExtensions

@@ -28,8 +28,13 @@ public static class RequestContext
         http.User.IsInRole(Role.Officer) || http.User.IsInRole(Role.Approver) || http.User.IsInRole(Role.Board)
         || http.User.IsInRole(Role.Auditor) || http.User.IsInRole(Role.Admin);
 
-    /// <summary>The command context of this request; throws a <see cref="RuleViolation"/> for a malformed header.</summary>
-    public static CommandContext Command(this HttpContext http)
+    /// <summary>
+    /// The command context of this request, carrying the audit record the command writes in its own transaction;
+    /// throws a <see cref="RuleViolation"/> for a malformed header.
+    /// </summary>
+    /// <param name="http">The request.</param>
+    /// <param name="creates">True when success answers 201 Created (the status the audit record gives).</param>
+    public static CommandContext Command(this HttpContext http, bool creates = false)
     {
         var user = http.User();
         var commandId = CommandId.New();
@@ -60,7 +65,7 @@ public static class RequestContext
                 : throw RuleViolation.Of(BusinessRule.InvalidInput, "If-Match carries an entity tag as given by ETag, such as \"v3\".", "If-Match");
         }
 
-        return new CommandContext(commandId, user, expected);
+        return new CommandContext(commandId, user, expected, AuditTrail.EntryFor(http, creates ? StatusCodes.Status201Created : StatusCodes.Status200OK));
     }
 
     /// <summary>The entity tag of a version: <c>"v3"</c>.</summary>

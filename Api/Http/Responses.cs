@@ -48,6 +48,11 @@ public static class Responses
         {
             http.Response.Headers["Idempotent-Replayed"] = "true";
         }
+        else
+        {
+            // The command wrote this request's audit record in its own transaction.
+            AuditTrail.Written(http);
+        }
 
         http.Response.Headers.ETag = RequestContext.ETag(result.Version);
         return Results.Json(CommandResponses.Of(result), statusCode: status);

@@ -7,6 +7,7 @@ namespace FundManager.Cluster;
 /// with the same command id (the grain found its state stale, or could not tell whether its write committed, and has
 /// deactivated so that the next call reads the database afresh).
 /// </summary>
+[Immutable]
 public sealed record CommandOutcome(CommandResult? Result, Refusal? Refusal, bool TryAgain)
 {
     public static CommandOutcome Done(CommandResult result) => new(result, null, false);

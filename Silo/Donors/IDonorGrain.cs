@@ -6,9 +6,9 @@ namespace FundManager.Donors;
 /// <summary>A donor, keyed by its id.</summary>
 public interface IDonorGrain : IGrainWithGuidKey
 {
-    Task<CommandOutcome> RegisterAsync(RegisterDonor command, CommandContext context);
+    Task<CommandOutcome> RegisterAsync([Immutable] RegisterDonor command, CommandContext context);
 
-    Task<CommandOutcome> RenameAsync(RenameDonor command, CommandContext context);
+    Task<CommandOutcome> RenameAsync([Immutable] RenameDonor command, CommandContext context);
 
     Task<bool> ExistsAsync();
 }

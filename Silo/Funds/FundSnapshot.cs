@@ -8,6 +8,7 @@ namespace FundManager.Funds;
 /// and its position on the ledger. <see cref="Version"/> is the fund's version, which a decision that read the fund's
 /// rates says it expects.
 /// </summary>
+[Immutable]
 public sealed record FundSnapshot(IReadOnlyList<NewEvent> History, FundPosition Position)
 {
     public long Version => History.Count;

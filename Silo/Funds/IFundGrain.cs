@@ -11,9 +11,9 @@ namespace FundManager.Funds;
 /// </summary>
 public interface IFundGrain : IGrainWithStringKey
 {
-    Task<CommandOutcome> CreateAsync(CreateFund command, CommandContext context);
+    Task<CommandOutcome> CreateAsync([Immutable] CreateFund command, CommandContext context);
 
-    Task<CommandOutcome> ChangeRatesAsync(ChangeFundRates command, CommandContext context);
+    Task<CommandOutcome> ChangeRatesAsync([Immutable] ChangeFundRates command, CommandContext context);
 
     /// <summary>The fund and its position now, or null when there is no such fund.</summary>
     Task<FundSnapshot?> SnapshotAsync();

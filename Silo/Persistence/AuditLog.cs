@@ -22,6 +22,14 @@ public static class AuditLog
         await batch.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Writes a record in the transaction of what it records (a command, an import).</summary>
+    public static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction tx, AuditEntry entry, CommandId? command, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection, tx);
+        Add(batch, entry, command);
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Adds the record to a batch (a command's transaction), linked to the command that it records.</summary>
     internal static void Add(NpgsqlBatch batch, AuditEntry entry, CommandId? command)
     {

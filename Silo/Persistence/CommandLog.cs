@@ -22,7 +22,8 @@ public static class CommandLog
         SHA256.HashData(Encoding.UTF8.GetBytes(kind + "\n" + actor.Value + "\n" + JsonSerializer.Serialize(body, body.GetType(), StoredJson.Options)));
 
     /// <summary>
-    /// Runs <paramref name="act"/> once per command id, in one transaction with the log record: a replay returns
+    /// Runs <paramref name="act"/> once per command id, in one transaction with the log record (and the command's audit
+    /// record, when it came over HTTP): a replay returns
     /// the first result and does nothing; a replay with another body is <see cref="BusinessRule.CommandIdReused"/>.
     /// </summary>
     public static async Task<CommandResult> RunOnceAsync(
@@ -48,6 +49,11 @@ public static class CommandLog
         try
         {
             await log.ExecuteNonQueryAsync(ct);
+            if (context.Audit is { } audit)
+            {
+                await AuditLog.WriteAsync(connection, tx, audit, context.Id, ct);
+            }
+
             await tx.CommitAsync(ct);
             return result;
         }

@@ -13,6 +13,7 @@ namespace FundManager.Persistence;
 /// <param name="Checks">Fund-level checks the fund's grain applies to its balances when it writes the postings.</param>
 /// <param name="Fund">The fund the postings and checks concern.</param>
 /// <param name="ExpectedFundVersion">The version of the fund the decision read (its rates), when it read any.</param>
+[Immutable]
 public sealed record CommandWrite(
     CommandRecord Command,
     StreamChange? Stream,

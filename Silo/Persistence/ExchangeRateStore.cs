@@ -10,8 +10,8 @@ namespace FundManager.Persistence;
 /// </summary>
 public sealed class ExchangeRateStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    /// <summary>Records rates in one transaction; returns how many were new.</summary>
-    public async Task<int> RecordAsync(IEnumerable<ExchangeRate> rates, CancellationToken ct = default)
+    /// <summary>Records rates in one transaction (with the audit record of the request that imports them, if any); returns how many were new.</summary>
+    public async Task<int> RecordAsync(IEnumerable<ExchangeRate> rates, CancellationToken ct = default, AuditEntry? audit = null)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -53,6 +53,11 @@ public sealed class ExchangeRateStore(NpgsqlDataSource dataSource, TimeProvider 
                     ("recorded", recorded),
                     ("rate", rate.UnitsPerUsd));
             }
+        }
+
+        if (audit is not null)
+        {
+            await AuditLog.WriteAsync(connection, tx, audit, null, ct);
         }
 
         await tx.CommitAsync(ct);

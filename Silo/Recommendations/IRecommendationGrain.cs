@@ -6,7 +6,7 @@ namespace FundManager.Recommendations;
 /// <summary>A UPR recommendation, keyed by its id (such as <c>155.32</c>).</summary>
 public interface IRecommendationGrain : IGrainWithStringKey
 {
-    Task<CommandOutcome> RegisterAsync(RegisterRecommendation command, CommandContext context);
+    Task<CommandOutcome> RegisterAsync([Immutable] RegisterRecommendation command, CommandContext context);
 
     /// <summary>The State the recommendation was made to (ISO alpha-3), or null when it is not registered.</summary>
     Task<string?> StateUnderReviewAsync();

@@ -51,7 +51,7 @@ public static class DonorEndpoints
             Results.Content(DonorStatementPage.Render(templates, await StatementAsync(id, year, http, system, ct)), "text/html; charset=utf-8"))
             .RequireAuthorization();
         donors.MapPost("/", async (RegisterDonor body, HttpContext http, FundSystem system, CancellationToken ct) =>
-            Responses.Created(http, await system.Donors.HandleAsync(body, http.Command(), ct)))
+            Responses.Created(http, await system.Donors.HandleAsync(body, http.Command(creates: true), ct)))
             .RequireAuthorization(Policies.Officer)
             .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.MemberStateNeedsCountry, BusinessRule.UnknownCountry);
         donors.MapPost("/{id:guid}/rename", async (Guid id, RenameRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>

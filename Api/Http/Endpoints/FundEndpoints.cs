@@ -17,7 +17,7 @@ public static class FundEndpoints
             .RequireAuthorization()
             .Refuses(BusinessRule.InvalidFundCode);
         funds.MapPost("/", async (CreateFund body, HttpContext http, FundSystem system, CancellationToken ct) =>
-            Responses.Created(http, await system.Funds.HandleAsync(body, http.Command(), ct)))
+            Responses.Created(http, await system.Funds.HandleAsync(body, http.Command(creates: true), ct)))
             .RequireAuthorization(Policies.Admin)
             .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.InvalidFundCode, BusinessRule.RateOutOfRange);
         funds.MapPost("/{code}/rates", async (string code, ChangeRatesRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>

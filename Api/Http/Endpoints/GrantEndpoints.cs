@@ -35,7 +35,7 @@ public static class GrantEndpoints
             .RequireAuthorization(Policies.Staff);
 
         grants.MapPost("/", async (DraftGrant body, HttpContext http, FundSystem system, CancellationToken ct) =>
-            Responses.Created(http, await system.Grants.HandleAsync(body, http.Command(), ct)))
+            Responses.Created(http, await system.Grants.HandleAsync(body, http.Command(creates: true), ct)))
             .RequireAuthorization(Policies.Officer)
             .Refuses([.. Refusals.GrantPlan, BusinessRule.EntityAlreadyExists]);
 

@@ -71,7 +71,7 @@ public static class PledgeEndpoints
                 throw Responses.NotFound();
             }
 
-            return Responses.Created(http, await system.Pledges.HandleAsync(body, http.Command(), ct));
+            return Responses.Created(http, await system.Pledges.HandleAsync(body, http.Command(creates: true), ct));
         })
         .RequireAuthorization(Policies.OfficerOrDonor)
         .Refuses([
@@ -98,14 +98,14 @@ public static class PledgeEndpoints
             .Refuses(BusinessRule.ReasonRequired, BusinessRule.NothingReceivable);
         pledges.MapPost("/{id:guid}/receipts", async (Guid id, ReceiptRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Pledges.HandleAsync(
-                new RecordReceipt(id, body.Reference, body.Channel, body.ReceivedOn, body.Amount, body.Currency, body.Allocations, body.Id), http.Command(), ct)))
+                new RecordReceipt(id, body.Reference, body.Channel, body.ReceivedOn, body.Amount, body.Currency, body.Allocations, body.Id), http.Command(creates: true), ct)))
             .RequireAuthorization(Policies.Officer)
             .Refuses([
                 .. Refusals.Amounts, BusinessRule.PledgeNotSigned, BusinessRule.ReceiptCurrencyDiffersFromPledge, BusinessRule.DuplicateReceiptReference,
                 BusinessRule.ReceiptExceedsOutstanding, BusinessRule.AllocationDoesNotMatchReceipt, BusinessRule.UnknownInstalment, BusinessRule.NoExchangeRate]);
 
         api.MapPost("/receipts/unpledged", async (RecordUnpledgedReceipt body, HttpContext http, FundSystem system, CancellationToken ct) =>
-            Responses.Created(http, await system.Pledges.HandleAsync(body, http.Command(), ct)))
+            Responses.Created(http, await system.Pledges.HandleAsync(body, http.Command(creates: true), ct)))
             .WithTags("Pledges and receipts")
             .RequireAuthorization(Policies.Officer)
             .Refuses([

@@ -21,7 +21,7 @@ public static class ReferenceEndpoints
                 r => r.Id, RecommendationView.Of, ct))
             .RequireAuthorization(Policies.Staff);
         recommendations.MapPost("/", async (RegisterRecommendation body, HttpContext http, FundSystem system, CancellationToken ct) =>
-            Responses.Created(http, await system.Recommendations.HandleAsync(body, http.Command(), ct)))
+            Responses.Created(http, await system.Recommendations.HandleAsync(body, http.Command(creates: true), ct)))
             .RequireAuthorization(Policies.Officer)
             .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.UnknownCountry, BusinessRule.UnknownSdgTarget);
 
@@ -41,6 +41,7 @@ public static class ReferenceEndpoints
         // The UN operational rates form: one line per rate, "currency,units per USD,effective date" (a header line is allowed).
         rates.MapPost("/", async (HttpRequest request, FundSystem system, CancellationToken ct) =>
         {
+            var http = request.HttpContext;
             using var reader = new StreamReader(request.Body);
             var parsed = new List<ExchangeRate>();
             var number = 0;
@@ -69,7 +70,8 @@ public static class ReferenceEndpoints
                 parsed.Add(new ExchangeRate(CurrencyCode.Parse(fields[0].Trim(), field), rate, BusinessDate.Check(on, field)));
             }
 
-            var added = await system.Rates.RecordAsync(parsed, ct);
+            var added = await system.Rates.RecordAsync(parsed, ct, AuditTrail.EntryFor(http, StatusCodes.Status200OK));
+            AuditTrail.Written(http);
             return Results.Ok(new { Read = parsed.Count, Added = added });
         })
         .WithDescription("Body: text/csv, one rate per line: currency,units per USD,yyyy-MM-dd (a header line is allowed).")

@@ -12,7 +12,7 @@ public static class UserEndpoints
         users.MapGet("/", async (UserStore store, TimeProvider clock, CancellationToken ct) =>
             (await store.ListAsync(ct)).Select(u => UserView.Of(u, clock.GetUtcNow())).ToList());
         users.MapPost("/", async (NewUser body, HttpContext http, UserStore store, CancellationToken ct) =>
-            Responses.Created(http, await store.AddAsync(body, http.Command(), ct)))
+            Responses.Created(http, await store.AddAsync(body, http.Command(creates: true), ct)))
             .Refuses(BusinessRule.EntityAlreadyExists);
         users.MapPost("/{email}/disable", async (string email, HttpContext http, UserStore store, CancellationToken ct) =>
             Responses.Done(http, await store.DisableAsync(email, http.Command(), ct)));

@@ -2,10 +2,17 @@
 -- tables of Orleans' ADO.NET providers (clustering, reminders, grain storage) with the statements they run.
 
 -- Every event follows the stream's last: with the primary key (one event per version) the versions of a stream have
--- no gap, so a grain activation that holds a stale entity cannot append after someone else's events.
+-- no gap, so a grain activation that holds a stale entity cannot append after someone else's events. The first event
+-- needs its stream's row; a later one follows an event, so its stream exists (streams are never deleted). This replaces
+-- the foreign key, whose per-row check and lock cost more than the write it guarded.
 create function event_follows_stream() returns trigger language plpgsql as $$
 begin
-    if new.version > 1 and not exists (select 1 from events where stream_id = new.stream_id and version = new.version - 1) then
+    if new.version = 1 then
+        if not exists (select 1 from streams where id = new.stream_id) then
+            raise exception 'event 1 of stream % has no stream', new.stream_id
+                using errcode = 'foreign_key_violation', constraint = 'events_stream_id_fkey';
+        end if;
+    elsif not exists (select 1 from events where stream_id = new.stream_id and version = new.version - 1) then
         raise exception 'event % of stream % does not follow the stream''s last event', new.version, new.stream_id
             using errcode = 'unique_violation', constraint = 'events_follow_stream';
     end if;
@@ -13,6 +20,43 @@ begin
 end $$;
 create trigger events_follow_stream before insert on events
     for each row execute function event_follows_stream();
+alter table events drop constraint events_stream_id_fkey;
+
+-- What the remaining foreign keys guarded, guarded once per statement or by the triggers that already read the row:
+-- a journal entry's trigger reads its fund's ledger head (and refuses a fund without one), balances are written only
+-- by the lines' trigger, and the lines' statement trigger checks that every line belongs to an entry. Heads, streams
+-- and entries are never deleted.
+alter table journal_entries drop constraint journal_entries_fund_code_fkey;
+alter table account_balances drop constraint account_balances_fund_code_fkey;
+alter table journal_lines drop constraint journal_lines_fund_code_seq_fkey;
+
+create or replace function account_balance_add() returns trigger language plpgsql as $$
+begin
+    if exists (select 1 from inserted_lines l where not exists (select 1 from journal_entries e where e.fund_code = l.fund_code and e.seq = l.seq)) then
+        raise exception 'a journal line belongs to no journal entry'
+            using errcode = 'foreign_key_violation', constraint = 'journal_lines_fund_code_seq_fkey';
+    end if;
+    insert into account_balances (fund_code, account, debit, credit)
+    select fund_code, account, sum(debit), sum(credit) from inserted_lines group by fund_code, account
+    on conflict (fund_code, account) do update
+        set debit = account_balances.debit + excluded.debit,
+            credit = account_balances.credit + excluded.credit;
+    return null;
+end $$;
+
+create function forbid_delete() returns trigger language plpgsql as $$
+begin
+    raise exception '% rows are never deleted: % is refused', tg_table_name, tg_op
+        using errcode = 'P0001';
+end $$;
+create trigger streams_never_deleted before delete on streams
+    for each row execute function forbid_delete();
+create trigger streams_no_truncate before truncate on streams
+    for each statement execute function forbid_delete();
+create trigger ledger_heads_never_deleted before delete on ledger_heads
+    for each row execute function forbid_delete();
+create trigger ledger_heads_no_truncate before truncate on ledger_heads
+    for each statement execute function forbid_delete();
 
 -- The chain head's check, refusing by a name the program recognises: an entry that does not follow the head comes from
 -- a fund grain whose head is stale (a second activation), and nothing it sends is written.
