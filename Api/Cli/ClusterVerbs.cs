@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using FundManager.Api.Cluster;
 using FundManager.Api.Database;
+using FundManager.Reminders;
 using Microsoft.Extensions.Hosting;
 
 namespace FundManager.Api.Cli;
@@ -25,7 +26,7 @@ public static class ClusterVerbs
             var dataSource = FundSystem.CreateDataSource(connection);
             builder.Services.AddSingleton(dataSource);
             builder.Services.AddHostedService(_ => new DatabasePreparation(dataSource, settings));
-            ClusterHosting.AddSilo(builder.Services, settings, dataSource, TimeProvider.System);
+            ClusterHosting.AddSilo(builder.Services, settings, dataSource, TimeProvider.System, builder.Configuration.GetSection(ReminderSchedule.Section).Get<ReminderSchedule>());
             using var host = builder.Build();
             await host.StartAsync(ct);
             var silo = host.Services.GetRequiredService<ILocalSiloDetails>();

@@ -3,6 +3,7 @@ using FundManager.Cluster;
 using Microsoft.Extensions.Hosting;
 using FundManager.Persistence;
 using FundManager.Persistence.Json;
+using FundManager.Reminders;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -16,17 +17,25 @@ namespace FundManager.Api.Cluster;
 public static class ClusterHosting
 {
     /// <summary>The name of the grain storage provider for state that is not part of the financial record.</summary>
-    public const string StateStorage = "fundmanager";
+    public const string StateStorage = FundManager.Cluster.StateStorage.Name;
 
     private const string Invariant = "Npgsql";
 
     /// <summary>Hosts a silo in this process, on the database of <paramref name="dataSource"/>.</summary>
-    public static void AddSilo(IServiceCollection services, ClusterSettings settings, NpgsqlDataSource dataSource, TimeProvider clock)
+    /// <param name="services">The process's services.</param>
+    /// <param name="settings">How the silo takes part in the cluster.</param>
+    /// <param name="dataSource">The database.</param>
+    /// <param name="clock">The clock commands are recorded by (the business clock; Orleans keeps the system's).</param>
+    /// <param name="reminders">When the funds' reminders run (default: daily).</param>
+    public static void AddSilo(IServiceCollection services, ClusterSettings settings, NpgsqlDataSource dataSource, TimeProvider clock, ReminderSchedule? reminders = null)
     {
+        var schedule = reminders ?? new ReminderSchedule();
         services.AddKeyedSingleton(BusinessClock.Key, clock);
         services.AddSingleton(new EntityStore(dataSource));
         services.AddSingleton(new LedgerStore(dataSource));
         services.AddSingleton(new ExchangeRateStore(dataSource, clock));
+        services.AddSingleton(new EntityReader(dataSource, new EntityCache()));
+        services.AddSingleton(schedule);
         services.AddOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
@@ -37,6 +46,17 @@ public static class ClusterHosting
             {
                 (o.Invariant, o.DataSource) = (Invariant, dataSource);
                 o.GrainStorageSerializer = new JsonGrainState();
+            });
+            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = schedule.Period < o.MinimumReminderPeriod ? schedule.Period : o.MinimumReminderPeriod);
+
+            // Every fund has its daily reminder, also those created before reminders existed; registering is idempotent.
+            silo.AddStartupTask(async (services, ct) =>
+            {
+                var grains = services.GetRequiredService<IGrainFactory>();
+                foreach (var fund in await new Ledger.LedgerQueries(dataSource).FundsAsync(ct))
+                {
+                    await grains.GetGrain<IFundRemindersGrain>(fund.Value).EnsureScheduledAsync();
+                }
             });
             silo.Configure<ClusterMembershipOptions>(o =>
             {

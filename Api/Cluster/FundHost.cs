@@ -1,4 +1,5 @@
 using FundManager.Cluster;
+using FundManager.Reminders;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 
@@ -15,15 +16,17 @@ public sealed class FundHost : IAsyncDisposable
     private readonly NpgsqlDataSource _dataSource;
     private readonly ClusterSettings _settings;
     private readonly TimeProvider _clock;
+    private readonly ReminderSchedule? _reminders;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IHost? _host;
     private IGrainFactory? _grains;
 
-    private FundHost(NpgsqlDataSource dataSource, TimeProvider clock, ClusterSettings settings)
+    private FundHost(NpgsqlDataSource dataSource, TimeProvider clock, ClusterSettings settings, ReminderSchedule? reminders)
     {
         _dataSource = dataSource;
         _settings = settings;
         _clock = clock;
+        _reminders = reminders;
         System = new FundSystem(dataSource, clock, GrainsAsync);
     }
 
@@ -39,7 +42,9 @@ public sealed class FundHost : IAsyncDisposable
     /// <param name="clock">The clock commands are recorded by (default: the system's).</param>
     /// <param name="settings">How to take part in the cluster (default: cluster <c>fundmanager</c>, a silo on free ports when one is needed).</param>
     /// <param name="ct">Cancels the opening.</param>
-    public static async Task<FundHost> OpenAsync(string connectionString, TimeProvider? clock = null, ClusterSettings? settings = null, CancellationToken ct = default)
+    /// <param name="reminders">When a silo of its own runs the funds' reminders (default: daily).</param>
+    public static async Task<FundHost> OpenAsync(
+        string connectionString, TimeProvider? clock = null, ClusterSettings? settings = null, CancellationToken ct = default, ReminderSchedule? reminders = null)
     {
         var dataSource = FundSystem.CreateDataSource(connectionString);
         try
@@ -52,7 +57,7 @@ public sealed class FundHost : IAsyncDisposable
             throw;
         }
 
-        return new FundHost(dataSource, clock ?? TimeProvider.System, settings ?? new ClusterSettings { SiloPort = 0, GatewayPort = 0 });
+        return new FundHost(dataSource, clock ?? TimeProvider.System, settings ?? new ClusterSettings { SiloPort = 0, GatewayPort = 0 }, reminders);
     }
 
     /// <summary>Starts a silo in this process now, whatever else runs (tests, and the <c>silo</c> verb, which is one).</summary>
@@ -80,7 +85,7 @@ public sealed class FundHost : IAsyncDisposable
             ProgramLogging.Configure(builder.Logging);
             if (silo)
             {
-                ClusterHosting.AddSilo(builder.Services, _settings, _dataSource, _clock);
+                ClusterHosting.AddSilo(builder.Services, _settings, _dataSource, _clock, _reminders);
             }
             else
             {

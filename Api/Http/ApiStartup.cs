@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using FundManager.Api.Cluster;
 using FundManager.Api.Http.Endpoints;
 using FundManager.Api.Identity;
+using FundManager.Reminders;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -38,7 +39,7 @@ public sealed class ApiStartup(IConfiguration configuration)
         }
         else
         {
-            ClusterHosting.AddSilo(services, cluster, dataSource, TimeProvider.System);
+            ClusterHosting.AddSilo(services, cluster, dataSource, TimeProvider.System, configuration.GetSection(ReminderSchedule.Section).Get<ReminderSchedule>());
         }
 
         services.AddSingleton(provider => new FundSystem(dataSource, provider.GetRequiredService<TimeProvider>(), _ => ValueTask.FromResult(provider.GetRequiredService<IGrainFactory>())));
@@ -101,6 +102,7 @@ public sealed class ApiStartup(IConfiguration configuration)
             LedgerEndpoints.Map(api);
             ReportEndpoints.Map(api);
             UserEndpoints.Map(api);
+            ReminderEndpoints.Map(api);
             OperationsEndpoints.Map(endpoints, api);
         });
     }

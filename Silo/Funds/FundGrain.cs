@@ -2,6 +2,7 @@ using FundManager.Cluster;
 using FundManager.Entities;
 using FundManager.Ledger;
 using FundManager.Persistence;
+using FundManager.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -48,14 +49,23 @@ public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKey
                 _ledger.Position(_fund.ReserveRate))
             : null);
 
-    public Task<CommandOutcome> CreateAsync(CreateFund command, CommandContext context) =>
-        DecideAsync(command, context, opensLedger: true, (decision, fund) =>
+    public async Task<CommandOutcome> CreateAsync(CreateFund command, CommandContext context)
+    {
+        var outcome = await DecideAsync(command, context, opensLedger: true, (decision, fund) =>
         {
             var code = FundCode.Parse(command.Code, "code");
             decision.RequireNew(fund, "code", $"A fund with code {code} already exists.");
             var requiresUpr = command.RequiresUprRecommendations ?? code.Value.StartsWith("UPR-", StringComparison.Ordinal);
             decision.Record(fund, Fund.Create(code, command.Name, command.PscRate ?? Fund.DefaultPscRate, command.ReserveRate ?? Fund.DefaultReserveRate, requiresUpr), code);
         });
+        if (outcome.Result is not null)
+        {
+            // A new fund gets its daily reminders (silos also make sure of every fund's when they start).
+            await GrainFactory.GetGrain<IFundRemindersGrain>(Code.Value).EnsureScheduledAsync();
+        }
+
+        return outcome;
+    }
 
     public Task<CommandOutcome> ChangeRatesAsync(ChangeFundRates command, CommandContext context) =>
         DecideAsync(command, context, opensLedger: false, (decision, fund) =>

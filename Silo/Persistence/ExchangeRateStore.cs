@@ -92,6 +92,22 @@ public sealed class ExchangeRateStore(NpgsqlDataSource dataSource, TimeProvider 
         return rates;
     }
 
+    /// <summary>For each currency, the latest date a rate of it is effective from (null when it has none).</summary>
+    public async Task<IReadOnlyDictionary<CurrencyCode, DateOnly?>> LatestAsync(IEnumerable<CurrencyCode> currencies, CancellationToken ct = default)
+    {
+        var wanted = currencies.Distinct().ToList();
+        var latest = wanted.ToDictionary(c => c, _ => (DateOnly?)null);
+        await using var cmd = dataSource.CreateCommand("select currency, max(effective_on) from exchange_rates where currency = any($1) group by currency");
+        cmd.Parameters.Add(new() { Value = wanted.Select(c => c.Code).ToArray() });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            latest[CurrencyCode.Parse(reader.GetString(0))] = reader.GetFieldValue<DateOnly>(1);
+        }
+
+        return latest;
+    }
+
     /// <summary>The key a rate is ordered by: <c>EUR:2025-01-01</c>.</summary>
     public static string Key(CurrencyCode currency, DateOnly on) => $"{currency.Code}:{on:yyyy-MM-dd}";
 

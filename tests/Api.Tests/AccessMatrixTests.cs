@@ -41,6 +41,8 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
         ("GET", _) when path.StartsWith("/api/v1/ledger", StringComparison.Ordinal) => LedgerReaders,
         ("GET", "/api/v1/audit") => [DemoUsers.Auditor, DemoUsers.Admin],
         ("GET", _) when path.StartsWith("/api/v1/funds/{code}/reports/", StringComparison.Ordinal) => LedgerReaders,
+        ("GET", "/api/v1/reminders") => Everyone,
+        ("POST", "/api/v1/reminders/{id}/acknowledge") => [DemoUsers.Officer, DemoUsers.Approver],
         _ => throw new InvalidOperationException($"The access table does not know {method} {path}; add it to README and here."),
     };
 

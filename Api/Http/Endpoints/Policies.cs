@@ -15,6 +15,7 @@ public static class Policies
     public const string Audit = "audit";
     public const string OfficerOrDonor = "officer-or-donor";
     public const string Reports = "reports";
+    public const string Secretariat = "secretariat";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -27,5 +28,6 @@ public static class Policies
         options.AddPolicy(Audit, p => p.RequireRole(Role.Auditor, Role.Admin));
         options.AddPolicy(OfficerOrDonor, p => p.RequireRole(Role.Officer, Role.Donor));
         options.AddPolicy(Reports, p => p.RequireRole(Role.Officer, Role.Approver, Role.Board, Role.Auditor));
+        options.AddPolicy(Secretariat, p => p.RequireRole(Role.Officer, Role.Approver));
     }
 }
