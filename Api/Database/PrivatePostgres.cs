@@ -28,15 +28,24 @@ public sealed class PrivatePostgres
         _log = log ?? (_ => { });
     }
 
-    private string DataDirectory => Path.Combine(_root, "data");
+    private string? _serverRoot;
 
-    private string SocketDirectory => Path.Combine(_root, "run");
+    /// <summary>
+    /// Where the server's files live: the given directory, except when the program runs as root in a directory the
+    /// <c>postgres</c> user cannot reach (root's home, a <c>mktemp -d</c>): then in a directory of that user's home named
+    /// after the given one, recorded in <c>server-directory</c> there for people to find.
+    /// </summary>
+    private string ServerRoot => _serverRoot ??= ChooseServerRoot();
 
-    private string PasswordFile => Path.Combine(_root, "password");
+    private string DataDirectory => Path.Combine(ServerRoot, "data");
 
-    private string PortFile => Path.Combine(_root, "port");
+    private string SocketDirectory => Path.Combine(ServerRoot, "run");
 
-    private string LogFile => Path.Combine(_root, "server.log");
+    private string PasswordFile => Path.Combine(ServerRoot, "password");
+
+    private string PortFile => Path.Combine(ServerRoot, "port");
+
+    private string LogFile => Path.Combine(ServerRoot, "server.log");
 
     private static bool IsRoot => Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root";
 
@@ -94,7 +103,7 @@ public sealed class PrivatePostgres
 
     private async Task InitialiseAsync(PostgresBinaries binaries, CancellationToken ct)
     {
-        _log($"Creating a private PostgreSQL server in {_root} ...");
+        _log(ServerRoot == _root ? $"Creating a private PostgreSQL server in {_root} ..." : $"Creating a private PostgreSQL server for {_root} in {ServerRoot} (the postgres user cannot enter {_root}) ...");
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
@@ -163,7 +172,7 @@ public sealed class PrivatePostgres
     {
         if (IsRoot)
         {
-            await RunAsync("chown", ["-R", "postgres:postgres", _root], ct, asServerUser: false);
+            await RunAsync("chown", ["-R", "postgres:postgres", ServerRoot], ct, asServerUser: false);
         }
     }
 
@@ -175,7 +184,7 @@ public sealed class PrivatePostgres
         info.RedirectStandardOutput = true;
         info.RedirectStandardError = true;
         info.UseShellExecute = false;
-        info.WorkingDirectory = _root;
+        info.WorkingDirectory = ServerRoot;
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}.");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
@@ -188,6 +197,40 @@ public sealed class PrivatePostgres
         }
 
         return process.ExitCode;
+    }
+
+    private string ChooseServerRoot()
+    {
+        Directory.CreateDirectory(_root);
+        if (!IsRoot || ServerUserCanEnter(_root))
+        {
+            return _root;
+        }
+
+        var home = ServerUserHome() is { } h && Directory.Exists(h) ? h : Path.GetTempPath();
+        var name = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(_root)))[..16];
+        var relocated = Path.Combine(home, "fundmanager", name);
+        Directory.CreateDirectory(relocated);
+        File.WriteAllText(Path.Combine(_root, "server-directory"), relocated + Environment.NewLine);
+        return relocated;
+    }
+
+    // "test -x" as the server user: true when every directory on the way can be entered.
+    private static bool ServerUserCanEnter(string directory)
+    {
+        using var process = Process.Start(new ProcessStartInfo("runuser", ["-u", "postgres", "--", "test", "-x", directory]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("Could not start runuser.");
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
+
+    private static string? ServerUserHome()
+    {
+        using var process = Process.Start(new ProcessStartInfo("getent", ["passwd", "postgres"]) { RedirectStandardOutput = true, UseShellExecute = false });
+        var line = process?.StandardOutput.ReadToEnd() ?? "";
+        process?.WaitForExit();
+        var fields = line.Trim().Split(':');
+        return fields.Length > 5 && fields[5].Length > 0 ? fields[5] : null;
     }
 
     private static int FreePort()
