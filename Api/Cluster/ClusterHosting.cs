@@ -27,45 +27,51 @@ public static class ClusterHosting
     /// <param name="dataSource">The database.</param>
     /// <param name="clock">The clock commands are recorded by (the business clock; Orleans keeps the system's).</param>
     /// <param name="reminders">When the funds' reminders run (default: daily).</param>
-    public static void AddSilo(IServiceCollection services, ClusterSettings settings, NpgsqlDataSource dataSource, TimeProvider clock, ReminderSchedule? reminders = null)
-    {
-        var schedule = reminders ?? new ReminderSchedule();
-        services.AddKeyedSingleton(BusinessClock.Key, clock);
-        services.AddSingleton(new EntityStore(dataSource));
-        services.AddSingleton(new LedgerStore(dataSource));
-        services.AddSingleton(new ExchangeRateStore(dataSource, clock));
-        services.AddSingleton(new EntityReader(dataSource, new EntityCache()));
-        services.AddSingleton(schedule);
+    public static void AddSilo(IServiceCollection services, ClusterSettings settings, NpgsqlDataSource dataSource, TimeProvider clock, ReminderSchedule? reminders = null) =>
         services.AddOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
             silo.ConfigureEndpoints(settings.AdvertisedIp(), Port(settings.SiloPort), Port(settings.GatewayPort), settings.ListenOnAnyAddress);
             silo.UseAdoNetClustering(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
-            silo.UseAdoNetReminderService(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
-            silo.AddAdoNetGrainStorage(StateStorage, o =>
-            {
-                (o.Invariant, o.DataSource) = (Invariant, dataSource);
-                o.GrainStorageSerializer = new JsonGrainState();
-            });
-            silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = schedule.Period < o.MinimumReminderPeriod ? schedule.Period : o.MinimumReminderPeriod);
-
-            // Every fund has its daily reminder, also those created before reminders existed; registering is idempotent.
-            silo.AddStartupTask(async (services, ct) =>
-            {
-                var grains = services.GetRequiredService<IGrainFactory>();
-                foreach (var fund in await new Ledger.LedgerQueries(dataSource).FundsAsync(ct))
-                {
-                    await grains.GetGrain<IFundRemindersGrain>(fund.Value).EnsureScheduledAsync();
-                }
-            });
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = settings.ProbeTimeout;
                 o.NumMissedProbesLimit = settings.MissedProbesLimit;
                 o.IAmAliveTablePublishTimeout = settings.HeartbeatPeriod;
             });
-            AddSerializer(silo.Services);
+            ConfigureGrains(silo, dataSource, clock, reminders ?? new ReminderSchedule());
         });
+
+    /// <summary>
+    /// What every FundManager silo has, whatever its clustering: the grains' services on the database, ADO.NET reminders
+    /// and grain storage, the funds' daily reminders made sure of at start, and the serializer.
+    /// </summary>
+    public static void ConfigureGrains(ISiloBuilder silo, NpgsqlDataSource dataSource, TimeProvider clock, ReminderSchedule schedule)
+    {
+        silo.Services.AddKeyedSingleton(BusinessClock.Key, clock);
+        silo.Services.AddSingleton(new EntityStore(dataSource));
+        silo.Services.AddSingleton(new LedgerStore(dataSource));
+        silo.Services.AddSingleton(new ExchangeRateStore(dataSource, clock));
+        silo.Services.AddSingleton(new EntityReader(dataSource, new EntityCache()));
+        silo.Services.AddSingleton(schedule);
+        silo.UseAdoNetReminderService(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
+        silo.AddAdoNetGrainStorage(StateStorage, o =>
+        {
+            (o.Invariant, o.DataSource) = (Invariant, dataSource);
+            o.GrainStorageSerializer = new JsonGrainState();
+        });
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = schedule.Period < o.MinimumReminderPeriod ? schedule.Period : o.MinimumReminderPeriod);
+
+        // Every fund has its daily reminder, also those created before reminders existed; registering is idempotent.
+        silo.AddStartupTask(async (services, ct) =>
+        {
+            var grains = services.GetRequiredService<IGrainFactory>();
+            foreach (var fund in await new Ledger.LedgerQueries(dataSource).FundsAsync(ct))
+            {
+                await grains.GetGrain<IFundRemindersGrain>(fund.Value).EnsureScheduledAsync();
+            }
+        });
+        AddSerializer(silo.Services);
     }
 
     /// <summary>Connects this process to a running cluster as a client (through the gateways in the membership table).</summary>
@@ -77,10 +83,12 @@ public static class ClusterHosting
             AddSerializer(client.Services);
         });
 
-    // Commands, outcomes and writes cross silos as JSON with the options of stored events: they are records already
-    // written that way, and the domain needs no serialisation attributes. Within a silo a call passes them as they are
-    // when they are marked immutable (the writes a fund's grain receives, the outcomes), instead of copying them.
-    private static void AddSerializer(IServiceCollection services) =>
+    /// <summary>
+    /// Commands, outcomes and writes cross silos as JSON with the options of stored events: they are records already
+    /// written that way, and the domain needs no serialisation attributes. Within a silo a call passes them as they are
+    /// when they are marked immutable (the writes a fund's grain receives, the outcomes), instead of copying them.
+    /// </summary>
+    public static void AddSerializer(IServiceCollection services) =>
         services.AddSerializer(s => s.AddJsonSerializer(
             isSerializable: IsOurs,
             isCopyable: type => IsOurs(type) && !type.IsDefined(typeof(ImmutableAttribute), inherit: false),

@@ -83,6 +83,7 @@ public sealed class ApiStartup(IConfiguration configuration)
         app.Use(ActiveUsers.InvokeAsync);
         app.UseAuthorization();
         app.Use((http, next) => http.RequestServices.GetRequiredService<AuditTrail>().InvokeAsync(http, next));
+        app.Use(StorableInput.InvokeAsync);
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "swagger";

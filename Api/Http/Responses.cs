@@ -33,8 +33,9 @@ public static class Responses
         return Paging.Of(history.Where(e => e.Version > after).Take(size + 1).ToList(), size, e => e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), HistoryView.Of);
     }
 
-    public static Common.RuleViolation NotFound() =>
-        Common.RuleViolation.Of(Common.BusinessRule.EntityNotFound, "There is no such record, or it is not yours to see.", "id");
+    /// <summary>404 for the record <paramref name="field"/> (the path parameter that named it) identifies.</summary>
+    public static Common.RuleViolation NotFound(string field = "id") =>
+        Common.RuleViolation.Of(Common.BusinessRule.EntityNotFound, "There is no such record, or it is not yours to see.", field);
 
     /// <summary>201 with what a creating command did; a replay (same Idempotency-Key) returns the same response.</summary>
     public static IResult Created(HttpContext http, CommandResult result) => Respond(http, result, StatusCodes.Status201Created);

@@ -110,6 +110,12 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
 
     public async Task<UserAccount?> FindAsync(string email, CancellationToken ct = default)
     {
+        if (!Text.IsStorable(email))
+        {
+            // No e-mail address holds such characters, so no user has it.
+            return null;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(
             "select email, password_hash, roles, donor_id, disabled, failed_logins, locked_until, created_at, tokens_revoked_at from users where email = $1", connection);

@@ -91,6 +91,8 @@ public abstract class EntityGrain<TEntity, TEvent>(EntityStore store, TimeProvid
                     return await ReplayOrAsync(context, bodyHash, CommandOutcome.Again);
                 case WriteStatus.Refused:
                     return await ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(outcome.Refusal!));
+                case WriteStatus.Failed:
+                    throw new CommandFailedException(outcome.Detail ?? "The database refused the command.");
                 case WriteStatus.StaleEntity or WriteStatus.Unknown:
                     // What this activation holds may be behind the database: the next call reads it afresh.
                     DeactivateOnIdle();

@@ -36,6 +36,24 @@ public static class Text
         return trimmed;
     }
 
+    /// <summary>
+    /// True when <paramref name="value"/> can be stored as PostgreSQL text: no NUL character and no half of a surrogate
+    /// pair (which has no UTF-8 form).
+    /// </summary>
+    public static bool IsStorable(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '\0' || (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[++i]))))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Like <see cref="Check"/> but a missing value is allowed and returns null.</summary>
     public static string? Optional(string? value, string field, int maxLength) =>
         string.IsNullOrWhiteSpace(value) ? null : Check(value, field, maxLength);

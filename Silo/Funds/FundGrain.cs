@@ -107,6 +107,8 @@ public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKey
                     return await ReplayOrAsync(context, bodyHash, CommandOutcome.Again);
                 case WriteStatus.Refused:
                     return await ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(outcome.Refusal!));
+                case WriteStatus.Failed:
+                    throw new CommandFailedException(outcome.Detail ?? "The database refused the command.");
                 default:
                     return CommandOutcome.Again;
             }
@@ -233,6 +235,17 @@ public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKey
             }
 
             var failure = commit.Failure!;
+            if (commit.Index is null && failure.Status == WriteStatus.Failed)
+            {
+                // Refused as a whole, nothing written: each write of the group is answered with the failure.
+                foreach (var (pending, _) in accepted)
+                {
+                    pending.Done.TrySetResult(failure);
+                }
+
+                return;
+            }
+
             if (commit.Index is not { } index || failure.Status is WriteStatus.FundStale or WriteStatus.Unknown
                 || (failure.Status == WriteStatus.StaleEntity && accepted[index].Pending.FundEvents.Count > 0))
             {

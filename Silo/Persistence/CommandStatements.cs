@@ -71,13 +71,13 @@ internal static class CommandStatements
     /// What a refusal by the database means for the write whose statement it refused: the command was logged before
     /// (a replay), a receipt reference is taken, or the state its grain decided on is stale. Anything else is a fault.
     /// </summary>
-    public static WriteOutcome? Classify(PostgresException e, CommandWrite write) => e.ConstraintName switch
+    public static WriteOutcome Classify(PostgresException e, CommandWrite write) => e.ConstraintName switch
     {
         "commands_pkey" => WriteOutcome.Of(WriteStatus.CommandExists),
         "receipt_references_pkey" => WriteOutcome.Refused(Pledges.Pledge.DuplicateReference(write.ReceiptReferences.FirstOrDefault() ?? "")),
         "events_pkey" or "events_follow_stream" => WriteOutcome.Of(WriteStatus.StaleEntity),
         "journal_follows_head" or "ledger_heads_pkey" => WriteOutcome.Of(WriteStatus.FundStale),
-        _ => null,
+        _ => WriteOutcome.Failed(e),
     };
 
     private static void AddJournalEntry(NpgsqlBatch batch, JournalEntry entry)

@@ -38,9 +38,9 @@ public sealed class EntityStore(NpgsqlDataSource dataSource)
             await batch.ExecuteNonQueryAsync(ct);
             return WriteOutcome.Committed;
         }
-        catch (PostgresException e) when (CommandStatements.Classify(e, write) is { } outcome)
+        catch (PostgresException e)
         {
-            return outcome;
+            return CommandStatements.Classify(e, write);
         }
         catch (NpgsqlException e) when (e is not PostgresException)
         {

@@ -62,10 +62,14 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource)
             await batch.ExecuteNonQueryAsync(ct);
             return GroupCommit.Committed;
         }
-        catch (PostgresException e) when (FailedStatement(batch) is { } failed && owners.TryGetValue(failed, out var index)
-            && CommandStatements.Classify(e, group[index].Write) is { } outcome)
+        catch (PostgresException e) when (FailedStatement(batch) is { } failed && owners.TryGetValue(failed, out var index))
         {
-            return new GroupCommit(index, outcome);
+            return new GroupCommit(index, CommandStatements.Classify(e, group[index].Write));
+        }
+        catch (PostgresException e)
+        {
+            // Refused when the transaction committed (a deferred check): no single write is to blame, and none was written.
+            return new GroupCommit(null, WriteOutcome.Failed(e));
         }
         catch (NpgsqlException e) when (e is not PostgresException)
         {

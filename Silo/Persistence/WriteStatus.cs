@@ -23,4 +23,7 @@ public enum WriteStatus
 
     /// <summary>The connection failed while committing: the write may or may not have committed.</summary>
     Unknown,
+
+    /// <summary>The database refused it for a reason no rule names (a fault): nothing written.</summary>
+    Failed,
 }

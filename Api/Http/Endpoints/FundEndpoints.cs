@@ -21,7 +21,7 @@ public static class FundEndpoints
             .RequireAuthorization(Policies.Admin)
             .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.InvalidFundCode, BusinessRule.RateOutOfRange);
         funds.MapPost("/{code}/rates", async (string code, ChangeRatesRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
-            Responses.Done(http, await system.Funds.HandleAsync(new ChangeFundRates(code, body.PscRate, body.ReserveRate), http.Command(), ct)))
+            Responses.Done(http, await system.Funds.HandleAsync(new ChangeFundRates(FundCode.Parse(code, "code").Value, body.PscRate, body.ReserveRate), http.Command(), ct)))
             .RequireAuthorization(Policies.Admin)
             .Refuses(BusinessRule.InvalidFundCode, BusinessRule.RateOutOfRange, BusinessRule.AmendmentChangesNothing);
     }

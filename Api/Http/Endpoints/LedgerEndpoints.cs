@@ -27,7 +27,7 @@ public static class LedgerEndpoints
         ledger.MapGet("/{fund}/accounts/{account}", async (string fund, string account, DateOnly? from, DateOnly? to, string? cursor, int? limit, FundSystem system, CancellationToken ct) =>
         {
             var size = Paging.Limit(limit);
-            var code = AccountInfo.TryParse(account, out var parsed) ? parsed : throw Responses.NotFound();
+            var code = AccountInfo.TryParse(account, out var parsed) ? parsed : throw Responses.NotFound("account");
             var lines = new List<AccountActivityLine>();
             await foreach (var line in system.Ledger.AccountActivityAsync(FundCode.Parse(fund, "fund"), code, from, to, Paging.Position(cursor), size + 1, ct))
             {

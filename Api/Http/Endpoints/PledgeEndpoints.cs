@@ -68,7 +68,7 @@ public static class PledgeEndpoints
         {
             if (!http.User.IsInRole(Identity.Role.Officer) && http.OwnDonor() != body.Donor)
             {
-                throw Responses.NotFound();
+                throw Responses.NotFound("donor");
             }
 
             return Responses.Created(http, await system.Pledges.HandleAsync(body, http.Command(creates: true), ct));
