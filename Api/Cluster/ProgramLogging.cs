@@ -18,5 +18,9 @@ public static class ProgramLogging
         // Orleans advises server GC at every start; FundManager keeps the workstation collector, whose memory the
         // reports' limits are measured with.
         logging.AddFilter("Orleans.Runtime.Silo", LogLevel.Error);
+
+        // The watchdog's first check can run before it has taken its first time, and then reports a stall as long as
+        // the machine has been up.
+        logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
     }
 }
