@@ -33,6 +33,7 @@ public static class ClusterHosting
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
             silo.ConfigureEndpoints(settings.AdvertisedIp(), Port(settings.SiloPort), Port(settings.GatewayPort), settings.ListenOnAnyAddress);
             silo.UseAdoNetClustering(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
             silo.Configure<ClusterMembershipOptions>(o =>
             {
                 o.ProbeTimeout = settings.ProbeTimeout;
@@ -54,6 +55,7 @@ public static class ClusterHosting
         silo.Services.AddSingleton(new ExchangeRateStore(dataSource, clock));
         silo.Services.AddSingleton(new EntityReader(dataSource, new EntityCache()));
         silo.Services.AddSingleton(schedule);
+        silo.Services.AddPlacementDirector<FundAffinityPlacement, FundAffinityPlacementDirector>();
         silo.UseAdoNetReminderService(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
         silo.AddAdoNetGrainStorage(StateStorage, o =>
         {
@@ -80,6 +82,7 @@ public static class ClusterHosting
         {
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
             client.UseAdoNetClustering(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
             AddSerializer(client.Services);
         });
 

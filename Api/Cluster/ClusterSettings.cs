@@ -37,6 +37,12 @@ public sealed class ClusterSettings
 
     public int MissedProbesLimit { get; set; } = 2;
 
+    /// <summary>
+    /// How long a caller waits for a grain's answer. A command takes milliseconds; a call to a silo that died unanswered
+    /// fails after this long and is sent again (same command id) to the grain's new activation.
+    /// </summary>
+    public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often a silo writes its heartbeat in the membership table (what <c>cluster status</c> shows).</summary>
     public TimeSpan HeartbeatPeriod { get; set; } = TimeSpan.FromSeconds(10);
 

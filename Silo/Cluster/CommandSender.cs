@@ -1,3 +1,4 @@
+using FundManager.Funds;
 using FundManager.Persistence;
 
 namespace FundManager.Cluster;
@@ -13,7 +14,10 @@ public sealed class CommandSender(Func<CancellationToken, ValueTask<IGrainFactor
     // Long enough for the cluster to notice a dead silo and move its grains (see README, "Running a cluster").
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
-    public async Task<CommandResult> SendAsync(Func<IGrainFactory, Task<CommandOutcome>> send, CancellationToken ct)
+    /// <param name="send">Sends the command to its grain.</param>
+    /// <param name="ct">Stops waiting before the next sending.</param>
+    /// <param name="fund">The fund of the entity a creating command creates, so that its grain is placed beside the fund's.</param>
+    public async Task<CommandResult> SendAsync(Func<IGrainFactory, Task<CommandOutcome>> send, CancellationToken ct, FundCode? fund = null)
     {
         var factory = await grains(ct);
         var started = DateTime.UtcNow;
@@ -21,7 +25,7 @@ public sealed class CommandSender(Func<CancellationToken, ValueTask<IGrainFactor
         {
             try
             {
-                var outcome = await send(factory);
+                var outcome = await SendOnceAsync(send, factory, fund);
                 if (outcome.Result is { } result)
                 {
                     return result;
@@ -43,6 +47,24 @@ public sealed class CommandSender(Func<CancellationToken, ValueTask<IGrainFactor
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 10 << Math.Min(attempt, 7))), ct);
+        }
+    }
+
+    private static async Task<CommandOutcome> SendOnceAsync(Func<IGrainFactory, Task<CommandOutcome>> send, IGrainFactory factory, FundCode? fund)
+    {
+        if (fund is null)
+        {
+            return await send(factory);
+        }
+
+        RequestContext.Set(FundAffinityPlacement.FundKey, fund.Value.Value);
+        try
+        {
+            return await send(factory);
+        }
+        finally
+        {
+            RequestContext.Remove(FundAffinityPlacement.FundKey);
         }
     }
 

@@ -76,6 +76,8 @@ public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKey
 
     public Task<WriteOutcome> PostAsync(CommandWrite write) => EnqueueAsync(new Pending(write, [], false));
 
+    public Task<SiloAddress> HostAsync() => Task.FromResult(GrainContext.Address.SiloAddress!);
+
     // The fund's own commands: decided on the committed fund, then written through the same queue as every posting, so a
     // rate change and an approval that read the old rate cannot both commit.
     private async Task<CommandOutcome> DecideAsync(object command, CommandContext context, bool opensLedger, Action<CommandDecision, Fund> decide)

@@ -18,6 +18,9 @@ public interface IFundGrain : IGrainWithStringKey
     /// <summary>The fund and its position now, or null when there is no such fund.</summary>
     Task<FundSnapshot?> SnapshotAsync();
 
+    /// <summary>The silo this activation runs on: the fund's pledges and grants are placed beside it.</summary>
+    Task<SiloAddress> HostAsync();
+
     /// <summary>Writes a command that posts to this fund (or is checked against it), in the next group commit.</summary>
     Task<WriteOutcome> PostAsync(CommandWrite write);
 }

@@ -12,6 +12,7 @@ namespace FundManager.Grants;
 /// (approval, a larger budget, a tranche payment) decide on the fund's position as its grain gives it, and carry the
 /// same check to the fund's grain, which applies it again to its balances when it writes the posting.
 /// </summary>
+[FundAffinityPlacement]
 public sealed class GrantGrain(EntityStore store, [FromKeyedServices(BusinessClock.Key)] TimeProvider clock) : EntityGrain<Grant, GrantEvent>(store, clock), IGrantGrain
 {
     private GrantId Id => new(this.GetPrimaryKey());

@@ -1,4 +1,5 @@
 using FundManager.Cluster;
+using FundManager.Funds;
 using FundManager.Persistence;
 
 namespace FundManager.Grants;
@@ -9,7 +10,7 @@ public sealed class GrantService(CommandSender sender)
     public Task<CommandResult> HandleAsync(DraftGrant command, CommandContext context, CancellationToken ct = default)
     {
         var id = command.Id ?? context.Id.Derive("grant");
-        return Send(id, g => g.DraftAsync(command with { Id = id }, context), ct);
+        return Send(id, g => g.DraftAsync(command with { Id = id }, context), ct, FundCode.Parse(command.Fund));
     }
 
     public Task<CommandResult> HandleAsync(ReviseGrantDraft command, CommandContext context, CancellationToken ct = default) =>
@@ -69,6 +70,6 @@ public sealed class GrantService(CommandSender sender)
     public Task<CommandResult> HandleAsync(RecordRecommendationStatus command, CommandContext context, CancellationToken ct = default) =>
         Send(command.Grant, g => g.RecordRecommendationStatusAsync(command, context), ct);
 
-    private Task<CommandResult> Send(Guid grant, Func<IGrantGrain, Task<CommandOutcome>> send, CancellationToken ct) =>
-        sender.SendAsync(g => send(g.GetGrain<IGrantGrain>(grant)), ct);
+    private Task<CommandResult> Send(Guid grant, Func<IGrantGrain, Task<CommandOutcome>> send, CancellationToken ct, FundCode? fund = null) =>
+        sender.SendAsync(g => send(g.GetGrain<IGrantGrain>(grant)), ct, fund);
 }

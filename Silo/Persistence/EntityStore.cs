@@ -28,6 +28,14 @@ public sealed class EntityStore(NpgsqlDataSource dataSource)
         return events;
     }
 
+    /// <summary>The fund an entity's stream belongs to, or null (no such stream, or not a fund's).</summary>
+    public async Task<string?> FundOfAsync(StreamId stream, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("select fund_code from streams where id = $1");
+        cmd.Parameters.Add(new() { Value = stream.ToString() });
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
     /// <summary>Writes a command that posts nothing: one implicit transaction, one round trip.</summary>
     public async Task<WriteOutcome> WriteAsync(CommandWrite write, CancellationToken ct)
     {

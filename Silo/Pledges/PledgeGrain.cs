@@ -12,6 +12,7 @@ namespace FundManager.Pledges;
 /// Hosts a pledge (see <see cref="EntityGrain{TEntity,TEvent}"/>). It asks the donor's and the fund's grains whether
 /// they exist, and the exchange rates in force on the day; every receipt and signature posts through the fund's grain.
 /// </summary>
+[FundAffinityPlacement]
 public sealed class PledgeGrain(EntityStore store, ExchangeRateStore rates, [FromKeyedServices(BusinessClock.Key)] TimeProvider clock) : EntityGrain<Pledge, PledgeEvent>(store, clock), IPledgeGrain
 {
     private PledgeId Id => new(this.GetPrimaryKey());

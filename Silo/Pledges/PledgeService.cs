@@ -1,4 +1,5 @@
 using FundManager.Cluster;
+using FundManager.Funds;
 using FundManager.Persistence;
 
 namespace FundManager.Pledges;
@@ -9,7 +10,7 @@ public sealed class PledgeService(CommandSender sender)
     public Task<CommandResult> HandleAsync(AnnouncePledge command, CommandContext context, CancellationToken ct = default)
     {
         var id = command.Id ?? context.Id.Derive("pledge");
-        return Send(id, p => p.AnnounceAsync(command with { Id = id }, context), ct);
+        return Send(id, p => p.AnnounceAsync(command with { Id = id }, context), ct, FundCode.Parse(command.Fund));
     }
 
     public Task<CommandResult> HandleAsync(SignPledge command, CommandContext context, CancellationToken ct = default) =>
@@ -30,9 +31,9 @@ public sealed class PledgeService(CommandSender sender)
     public Task<CommandResult> HandleAsync(RecordUnpledgedReceipt command, CommandContext context, CancellationToken ct = default)
     {
         var id = command.Pledge ?? context.Id.Derive("pledge");
-        return Send(id, p => p.RecordUnpledgedReceiptAsync(command with { Pledge = id }, context), ct);
+        return Send(id, p => p.RecordUnpledgedReceiptAsync(command with { Pledge = id }, context), ct, FundCode.Parse(command.Fund));
     }
 
-    private Task<CommandResult> Send(Guid pledge, Func<IPledgeGrain, Task<CommandOutcome>> send, CancellationToken ct) =>
-        sender.SendAsync(g => send(g.GetGrain<IPledgeGrain>(pledge)), ct);
+    private Task<CommandResult> Send(Guid pledge, Func<IPledgeGrain, Task<CommandOutcome>> send, CancellationToken ct, FundCode? fund = null) =>
+        sender.SendAsync(g => send(g.GetGrain<IPledgeGrain>(pledge)), ct, fund);
 }

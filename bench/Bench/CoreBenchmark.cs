@@ -34,11 +34,11 @@ public static class CoreBenchmark
             var connection = await BenchServer.FreshDatabaseAsync("bench_core");
             await using var host = await FundHost.OpenAsync(connection);
             var system = host.System;
-            var fund = await SetUpAsync(system);
-            var workers = new List<Writer>();
+            var fund = await BenchWriter.SetUpFundAsync(system);
+            var workers = new List<BenchWriter>();
             for (var w = 0; w < writers; w++)
             {
-                workers.Add(await Writer.CreateAsync(system, fund, w));
+                workers.Add(await BenchWriter.CreateAsync(system, fund, w));
             }
 
             // A few seconds first, unmeasured, so that the figures are of code already compiled and grains already active.
@@ -73,121 +73,11 @@ public static class CoreBenchmark
         return 0;
     }
 
-    private static async Task<FundCode> SetUpAsync(FundSystem system)
-    {
-        var code = FundCode.Parse("BENCH");
-        await system.Funds.HandleAsync(new CreateFund(code.Value, "Benchmark fund", RequiresUprRecommendations: false), CommandContext.By("admin@bench"));
-        var donor = Guid.NewGuid();
-        await system.Donors.HandleAsync(new RegisterDonor("Benchmark donor", DonorType.Foundation, Id: donor), CommandContext.By("officer@bench"));
-        await system.Pledges.HandleAsync(
-            new RecordUnpledgedReceipt(donor, code.Value, "SEED", ReceiptChannel.BankTransfer, new DateOnly(2025, 1, 2), 900_000_000_000m, "USD"),
-            CommandContext.By("officer@bench"));
-        return code;
-    }
-
-    private static async Task<long> HeadAsync(FundSystem system, FundCode fund)
+    internal static async Task<long> HeadAsync(FundSystem system, FundCode fund)
     {
         await using var connection = await system.DataSource.OpenConnectionAsync();
         await using var cmd = new NpgsqlCommand("select last_seq from ledger_heads where fund_code = $1", connection);
         cmd.Parameters.Add(new() { Value = fund.Value });
         return (long)(await cmd.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>One writer: receipts on its own pledges (rotating, so histories stay short), and tranches of its own grants.</summary>
-    private sealed class Writer
-    {
-        private const int PledgesPerWriter = 50;
-        private static CommandContext Officer => CommandContext.By("officer@bench");
-        private readonly FundSystem _system;
-        private readonly FundCode _fund;
-        private readonly Guid _donor;
-        private readonly List<Guid> _pledges = [];
-        private Guid _grant;
-        private int _nextTranche = 25;
-        private int _turn;
-
-        private Writer(FundSystem system, FundCode fund, Guid donor)
-        {
-            _system = system;
-            _fund = fund;
-            _donor = donor;
-        }
-
-        public int Receipts { get; private set; }
-
-        public int Tranches { get; private set; }
-
-        public void ResetCounts() => (Receipts, Tranches) = (0, 0);
-
-        public static async Task<Writer> CreateAsync(FundSystem system, FundCode fund, int number)
-        {
-            var donor = Guid.NewGuid();
-            await system.Donors.HandleAsync(new RegisterDonor($"Donor {number}", DonorType.Foundation, Id: donor), Officer);
-            var writer = new Writer(system, fund, donor);
-            for (var i = 0; i < PledgesPerWriter; i++)
-            {
-                var id = Guid.NewGuid();
-                await system.Pledges.HandleAsync(new AnnouncePledge(donor, fund.Value, "USD", 1_000_000_000m, [new PlannedInstalment(new DateOnly(2025, 12, 31), 1_000_000_000m)], new DateOnly(2025, 1, 1), Id: id), Officer);
-                await system.Pledges.HandleAsync(new SignPledge(id, new DateOnly(2025, 1, 2)), Officer);
-                writer._pledges.Add(id);
-            }
-
-            return writer;
-        }
-
-        public async Task RunAsync(CancellationToken stop)
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                _turn++;
-                var pledge = _pledges[_turn % _pledges.Count];
-                await _system.Pledges.HandleAsync(
-                    new RecordReceipt(pledge, "R-" + Guid.NewGuid().ToString("N"), ReceiptChannel.BankTransfer, new DateOnly(2025, 6, 1), 1_000m, "USD"), Officer);
-                Receipts++;
-                if (stop.IsCancellationRequested)
-                {
-                    break;
-                }
-
-                await TrancheAsync();
-            }
-        }
-
-        private async Task TrancheAsync()
-        {
-            if (_nextTranche > 24)
-            {
-                await NewGrantAsync();
-            }
-
-            var on = new DateOnly(2025, 6, 1);
-            await _system.Grants.HandleAsync(new PrepareTranche(_grant, _nextTranche, on), Officer);
-            await _system.Grants.HandleAsync(new ApproveTranche(_grant, _nextTranche, on), CommandContext.By("approver@bench"));
-            Tranches++;
-            if (_nextTranche < 24)
-            {
-                await _system.Grants.HandleAsync(new SubmitProgressReport(_grant, on, on, _nextTranche, "Report.", [], on), Officer);
-                await _system.Grants.HandleAsync(new AcceptProgressReport(_grant, _nextTranche, on), CommandContext.By("approver@bench"));
-            }
-
-            _nextTranche++;
-        }
-
-        private async Task NewGrantAsync()
-        {
-            _grant = Guid.NewGuid();
-            var plan = new GrantPlan(
-                "Benchmark partner", ImplementingEntityType.NationalMechanism, "PRY", Reference.OhchrRegion.Americas, "Benchmark grant", "Benchmark.",
-                new DateOnly(2025, 1, 1), new DateOnly(2026, 12, 31), CooperationModality.SouthSouth, [], ["16.6"],
-                [new PlannedBudgetLine(2025, 24_000m)],
-                Enumerable.Range(0, 24).Select(i => new PlannedTranche(new DateOnly(2025, 1, 1).AddDays(i), 1_000m)).ToList());
-            await _system.Grants.HandleAsync(new DraftGrant(_fund.Value, plan, _grant), Officer);
-            await _system.Grants.HandleAsync(new RecordConsent(_grant, "NV", new DateOnly(2024, 12, 1)), Officer);
-            await _system.Grants.HandleAsync(new SubmitGrant(_grant, new DateOnly(2024, 12, 2)), Officer);
-            await _system.Grants.HandleAsync(new ReviewGrant(_grant, new DateOnly(2024, 12, 3)), Officer);
-            await _system.Grants.HandleAsync(new RecommendGrant(_grant, "BoT", new DateOnly(2024, 12, 4)), Officer);
-            await _system.Grants.HandleAsync(new ApproveGrant(_grant, new DateOnly(2024, 12, 5)), CommandContext.By("approver@bench"));
-            _nextTranche = 1;
-        }
     }
 }

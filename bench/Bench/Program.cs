@@ -5,11 +5,12 @@ return args.FirstOrDefault() switch
     "core" => await CoreBenchmark.RunAsync(),
     "http" => await HttpBenchmark.RunAsync(),
     "reports" => await ReportsBenchmark.RunAsync(),
+    "cluster" => await ClusterBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bash bench/run core|http|reports");
+    Console.Error.WriteLine("usage: bash bench/run core|http|reports|cluster");
     return 2;
 }
