@@ -1,11 +1,12 @@
 using System.Net;
 using FundManager.Cluster;
-using Microsoft.Extensions.Hosting;
 using FundManager.Persistence;
 using FundManager.Persistence.Json;
 using FundManager.Reminders;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 
 namespace FundManager.Api.Cluster;
@@ -41,6 +42,9 @@ public static class ClusterHosting
                 o.IAmAliveTablePublishTimeout = settings.HeartbeatPeriod;
             });
             ConfigureGrains(silo, dataSource, clock, reminders ?? new ReminderSchedule());
+
+            // Every silo reports to the dashboard (served by the HTTP API at /admin/cluster).
+            silo.AddDashboard();
         });
 
     /// <summary>
@@ -83,6 +87,7 @@ public static class ClusterHosting
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
             client.UseAdoNetClustering(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
+            client.AddDashboard();
             AddSerializer(client.Services);
         });
 

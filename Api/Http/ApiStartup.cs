@@ -4,6 +4,7 @@ using FundManager.Api.Http.Endpoints;
 using FundManager.Api.Identity;
 using FundManager.Reminders;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace FundManager.Api.Http;
@@ -57,7 +58,11 @@ public sealed class ApiStartup(IConfiguration configuration)
             {
                 o.BearerTokenExpiration = TimeSpan.FromHours(1);
                 o.RefreshTokenExpiration = TimeSpan.FromDays(7);
-            });
+            })
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, AdminEndpoints.ConfigureCookie)
+            .AddPolicyScheme(AdminEndpoints.Scheme, "Bearer token or the admin pages' cookie", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.Count > 0 ? BearerTokenDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme);
+        services.AddAntiforgery(o => o.Cookie.Path = "/admin");
         services.AddAuthorization(Policies.Add);
         services.AddRateLimiter(o =>
         {
@@ -105,6 +110,7 @@ public sealed class ApiStartup(IConfiguration configuration)
             UserEndpoints.Map(api);
             ReminderEndpoints.Map(api);
             OperationsEndpoints.Map(endpoints, api);
+            AdminEndpoints.Map(endpoints);
         });
     }
 }

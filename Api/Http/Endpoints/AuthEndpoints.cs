@@ -62,7 +62,8 @@ public static class AuthEndpoints
 
     private const string IssuedClaim = "fundmanager:issued";
 
-    private static ClaimsPrincipal Principal(UserAccount user, TimeProvider clock)
+    /// <summary>The user as a signed-in principal of <paramref name="scheme"/>, stamped with when it was issued (see <see cref="IssuedAt"/>).</summary>
+    public static ClaimsPrincipal Principal(UserAccount user, TimeProvider clock, string scheme = BearerTokenDefaults.AuthenticationScheme)
     {
         var claims = new List<Claim>
         {
@@ -75,6 +76,6 @@ public static class AuthEndpoints
             claims.Add(new Claim(RequestContext.DonorClaim, donor.ToString("D")));
         }
 
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, BearerTokenDefaults.AuthenticationScheme));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
     }
 }

@@ -16,6 +16,7 @@ public static class Policies
     public const string OfficerOrDonor = "officer-or-donor";
     public const string Reports = "reports";
     public const string Secretariat = "secretariat";
+    public const string ClusterAdmin = "cluster-admin";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -29,5 +30,8 @@ public static class Policies
         options.AddPolicy(OfficerOrDonor, p => p.RequireRole(Role.Officer, Role.Donor));
         options.AddPolicy(Reports, p => p.RequireRole(Role.Officer, Role.Approver, Role.Board, Role.Auditor));
         options.AddPolicy(Secretariat, p => p.RequireRole(Role.Officer, Role.Approver));
+
+        // The cluster dashboard is also opened in a browser, signed in with the admin pages' cookie.
+        options.AddPolicy(ClusterAdmin, p => p.AddAuthenticationSchemes(AdminEndpoints.Scheme).RequireRole(Role.Admin));
     }
 }
