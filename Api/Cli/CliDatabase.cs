@@ -25,19 +25,49 @@ public static class CliDatabase
     /// codes. A verb's first command joins the cluster running on the database as a client, or starts a silo of its own
     /// (on free ports) when none runs; a verb that only reads reads the database and starts nothing.
     /// </summary>
-    public static Task<int> RunAsync(ParseResult parse, Func<FundSystem, Task<int>> body, CancellationToken ct, TimeProvider? clock = null) =>
+    /// <param name="parse">The verb's command line.</param>
+    /// <param name="body">What the verb does.</param>
+    /// <param name="ct">Stops it.</param>
+    /// <param name="clock">The clock its commands are recorded by; one of its own needs a silo of its own (<paramref name="ownSilo"/>).</param>
+    /// <param name="ownSilo">
+    /// Run a silo in this process, refusing when a cluster runs on the database: the verb's commands must be recorded by
+    /// its own clock, which the grains of a running cluster do not have.
+    /// </param>
+    /// <param name="bulkLoad">Commit without waiting for the disk (<c>synchronous_commit = off</c>): for a load that resumes where it stopped.</param>
+    public static Task<int> RunAsync(
+        ParseResult parse, Func<FundSystem, Task<int>> body, CancellationToken ct, TimeProvider? clock = null, bool ownSilo = false, bool bulkLoad = false) =>
         GuardAsync(async () =>
         {
             var connection = await DatabaseLocation.ResolveAsync(parse.GetValue(Option), Console.Error.WriteLine, ct);
-            await using var host = await FundHost.OpenAsync(connection, clock, Settings(), ct);
+            if (bulkLoad)
+            {
+                var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+                builder.Options = $"{builder.Options} -c synchronous_commit=off".Trim();
+                connection = builder.ConnectionString;
+            }
+
+            var settings = Settings();
+            await using var host = await FundHost.OpenAsync(connection, clock, settings, ct);
+            if (ownSilo)
+            {
+                if ((await ClusterMembers.LiveAsync(host.System.DataSource, settings, ct)).FirstOrDefault() is { } running)
+                {
+                    throw new CliUsageException(
+                        $"A cluster runs on this database (silo {running.Address}:{running.Port}); this verb records its commands with a clock of its own "
+                        + "and needs a silo of its own: stop the cluster's silos (serve, silo) and run it again.");
+                }
+
+                await host.StartSiloAsync(ct);
+            }
+
             return await body(host.System);
         });
 
-    /// <summary>The cluster settings of a verb: the environment's (<c>FundManager__Cluster__ClusterId</c>, …), and a silo of its own on free ports.</summary>
+    /// <summary>The cluster settings of a verb: the environment's (<c>FundManager__Cluster__ClusterId</c>, …), and a silo of its own on free ports, without the dashboard.</summary>
     public static ClusterSettings Settings()
     {
         var settings = ClusterSettings.From(new ConfigurationBuilder().AddEnvironmentVariables().Build());
-        (settings.SiloPort, settings.GatewayPort) = (0, 0);
+        (settings.SiloPort, settings.GatewayPort, settings.Dashboard) = (0, 0, false);
         return settings;
     }
 

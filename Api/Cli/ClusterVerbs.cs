@@ -18,8 +18,7 @@ public static class ClusterVerbs
         command.SetAction((parse, ct) => CliDatabase.GuardAsync(async () =>
         {
             var connection = await DatabaseLocation.ResolveAsync(parse.GetValue(CliDatabase.Option), Console.Error.WriteLine, ct);
-            var builder = Host.CreateApplicationBuilder();
-            ProgramLogging.Configure(builder.Logging);
+            var builder = ProgramHost.CreateBuilder();
             var settings = ClusterSettings.From(builder.Configuration);
             settings.SiloPort = parse.GetValue(port) ?? settings.SiloPort;
             settings.GatewayPort = parse.GetValue(gatewayPort) ?? settings.GatewayPort;

@@ -50,6 +50,6 @@ public static class DemoVerb
                 ? $"Scale demo fund {ScaleDemoDataSet.Fund} loaded in {started.Elapsed.TotalSeconds:F0} s."
                 : $"Scale demo fund {ScaleDemoDataSet.Fund} is already loaded.");
             return 0;
-        }, ct, clock);
+        }, ct, clock, ownSilo: true, bulkLoad: true);
     }
 }

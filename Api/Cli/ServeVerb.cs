@@ -55,8 +55,7 @@ public static class ServeVerb
     /// <param name="urls">Where the HTTP API listens.</param>
     /// <param name="settings">Configuration that overrides the environment's and appsettings' (cluster options); null values are left out.</param>
     public static IHost BuildHost(string connection, string urls, IReadOnlyDictionary<string, string?>? settings = null) =>
-        Host.CreateDefaultBuilder()
-            .ConfigureLogging(ProgramLogging.Configure)
+        ProgramHost.CreateWebHostBuilder()
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(
                 new Dictionary<string, string?> { [ApiStartup.DatabaseKey] = connection }
                     .Concat((settings ?? new Dictionary<string, string?>()).Where(s => s.Value is not null))))

@@ -43,8 +43,11 @@ public static class ClusterHosting
             });
             ConfigureGrains(silo, dataSource, clock, reminders ?? new ReminderSchedule());
 
-            // Every silo reports to the dashboard (served by the HTTP API at /admin/cluster).
-            silo.AddDashboard();
+            // The cluster's silos report to the dashboard (served by the HTTP API at /admin/cluster).
+            if (settings.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
 
     /// <summary>
@@ -87,7 +90,10 @@ public static class ClusterHosting
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
             client.UseAdoNetClustering(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
-            client.AddDashboard();
+            if (settings.Dashboard)
+            {
+                client.AddDashboard();
+            }
             AddSerializer(client.Services);
         });
 

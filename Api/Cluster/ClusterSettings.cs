@@ -29,6 +29,12 @@ public sealed class ClusterSettings
     /// <summary>The port clients (an API run with --client, the command-line verbs) connect to; 0 takes a free one.</summary>
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// Report to Orleans' dashboard (every grain call is timed for it). The long-running processes (<c>serve</c>,
+    /// <c>silo</c>) do; a command-line verb's silo of its own, which lives as long as the verb, does not.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
     /// <summary>Run the HTTP API as a client of a cluster already running instead of hosting a silo (<c>serve --client</c>).</summary>
     public bool Client { get; set; }
 

@@ -40,7 +40,7 @@ public sealed class FundHost : IAsyncDisposable
     /// <summary>Opens the database (migrating it). Nothing connects to the cluster until a command is sent.</summary>
     /// <param name="connectionString">The database.</param>
     /// <param name="clock">The clock commands are recorded by (default: the system's).</param>
-    /// <param name="settings">How to take part in the cluster (default: cluster <c>fundmanager</c>, a silo on free ports when one is needed).</param>
+    /// <param name="settings">How to take part in the cluster (default: cluster <c>fundmanager</c>, a silo on free ports when one is needed, no dashboard).</param>
     /// <param name="ct">Cancels the opening.</param>
     /// <param name="reminders">When a silo of its own runs the funds' reminders (default: daily).</param>
     public static async Task<FundHost> OpenAsync(
@@ -57,7 +57,7 @@ public sealed class FundHost : IAsyncDisposable
             throw;
         }
 
-        return new FundHost(dataSource, clock ?? TimeProvider.System, settings ?? new ClusterSettings { SiloPort = 0, GatewayPort = 0 }, reminders);
+        return new FundHost(dataSource, clock ?? TimeProvider.System, settings ?? new ClusterSettings { SiloPort = 0, GatewayPort = 0, Dashboard = false }, reminders);
     }
 
     /// <summary>Starts a silo in this process now, whatever else runs (tests, and the <c>silo</c> verb, which is one).</summary>
@@ -81,8 +81,7 @@ public sealed class FundHost : IAsyncDisposable
                 await ClusterMembers.EnsureNoOtherClusterAsync(_dataSource, _settings, ct);
             }
 
-            var builder = Host.CreateApplicationBuilder();
-            ProgramLogging.Configure(builder.Logging);
+            var builder = ProgramHost.CreateBuilder();
             if (silo)
             {
                 ClusterHosting.AddSilo(builder.Services, _settings, _dataSource, _clock, _reminders);

@@ -97,6 +97,7 @@ public sealed class ScaleDemoDataSet(FundSystem system, ScaleDemoClock clock, Sc
         var done = 0;
         foreach (var (day, actions) in days)
         {
+            ct.ThrowIfCancellationRequested();
             clock.Set(day);
             foreach (var action in actions)
             {

@@ -51,7 +51,7 @@ public abstract class EntityGrain<TEntity, TEvent>(EntityStore store, TimeProvid
                 RestoreIfChanged(decision);
 
                 // The command may have been carried out already (this refusal being its own effect): answer as then.
-                return await ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(violation));
+                return await store.ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(violation));
             }
             catch
             {
@@ -88,9 +88,9 @@ public abstract class EntityGrain<TEntity, TEvent>(EntityStore store, TimeProvid
                 case WriteStatus.FundChanged when attempt < MaxDecisions:
                     continue;
                 case WriteStatus.CommandExists:
-                    return await ReplayOrAsync(context, bodyHash, CommandOutcome.Again);
+                    return await store.ReplayOrAsync(context, bodyHash, CommandOutcome.Again);
                 case WriteStatus.Refused:
-                    return await ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(outcome.Refusal!));
+                    return await store.ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(outcome.Refusal!));
                 case WriteStatus.Failed:
                     throw new CommandFailedException(outcome.Detail ?? "The database refused the command.");
                 case WriteStatus.StaleEntity or WriteStatus.Unknown:
@@ -100,18 +100,6 @@ public abstract class EntityGrain<TEntity, TEvent>(EntityStore store, TimeProvid
                 default:
                     return CommandOutcome.Again;
             }
-        }
-    }
-
-    private async Task<CommandOutcome> ReplayOrAsync(CommandContext context, byte[] bodyHash, CommandOutcome otherwise)
-    {
-        try
-        {
-            return await store.ReplayAsync(context.Id, bodyHash, CancellationToken.None) is { } replay ? CommandOutcome.Done(replay) : otherwise;
-        }
-        catch (RuleViolation reused)
-        {
-            return CommandOutcome.Refused(reused);
         }
     }
 

@@ -94,7 +94,7 @@ public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKey
             }
             catch (RuleViolation violation)
             {
-                return await ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(violation));
+                return await entities.ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(violation));
             }
 
             var result = new CommandResult(Stream.ToString(), fund.Version);
@@ -106,26 +106,14 @@ public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKey
                 case WriteStatus.FundChanged when attempt < MaxDecisions:
                     continue;
                 case WriteStatus.CommandExists:
-                    return await ReplayOrAsync(context, bodyHash, CommandOutcome.Again);
+                    return await entities.ReplayOrAsync(context, bodyHash, CommandOutcome.Again);
                 case WriteStatus.Refused:
-                    return await ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(outcome.Refusal!));
+                    return await entities.ReplayOrAsync(context, bodyHash, CommandOutcome.Refused(outcome.Refusal!));
                 case WriteStatus.Failed:
                     throw new CommandFailedException(outcome.Detail ?? "The database refused the command.");
                 default:
                     return CommandOutcome.Again;
             }
-        }
-    }
-
-    private async Task<CommandOutcome> ReplayOrAsync(CommandContext context, byte[] bodyHash, CommandOutcome otherwise)
-    {
-        try
-        {
-            return await entities.ReplayAsync(context.Id, bodyHash, CancellationToken.None) is { } replay ? CommandOutcome.Done(replay) : otherwise;
-        }
-        catch (RuleViolation reused)
-        {
-            return CommandOutcome.Refused(reused);
         }
     }
 

@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 namespace FundManager.Persistence;
 
 /// <summary>
-/// The events of recently used entities, kept in memory like an activated grain's state. A command still
-/// reads from the database every event newer than what is cached, so writes by other processes are never
-/// missed; the cache only spares re-reading and re-parsing an entity's older history.
+/// The read side's memory of recently read entities' events (lists, reports). A read still asks the database for every
+/// event newer than what is cached, so what the grains wrote is never missed; the cache only spares re-reading and
+/// re-parsing an entity's older history. Commands never use it: their grains hold their entities.
 /// </summary>
 public sealed class EntityCache(int capacity = 20_000)
 {
@@ -26,6 +26,4 @@ public sealed class EntityCache(int capacity = 20_000)
         _events.AddOrUpdate(stream, events, (_, cached) => cached.Count >= events.Count ? cached : events);
     }
 
-    /// <summary>Forgets everything (after a rolled-back batch whose commands cached what was never committed).</summary>
-    public void Clear() => _events.Clear();
 }

@@ -24,15 +24,16 @@ alter table events drop constraint events_stream_id_fkey;
 
 -- What the remaining foreign keys guarded, guarded once per statement or by the triggers that already read the row:
 -- a journal entry's trigger reads its fund's ledger head (and refuses a fund without one), balances are written only
--- by the lines' trigger, and the lines' statement trigger checks that every line belongs to an entry. Heads, streams
--- and entries are never deleted.
+-- by the lines' trigger, and the lines' statement trigger checks that every line belongs to an entry: entries are
+-- numbered 1 to the head's sequence without a gap, so a line belongs to one when its fund has a head at or past its
+-- sequence (a look at the one row per fund, whatever the journal's length). Heads, streams and entries are never deleted.
 alter table journal_entries drop constraint journal_entries_fund_code_fkey;
 alter table account_balances drop constraint account_balances_fund_code_fkey;
 alter table journal_lines drop constraint journal_lines_fund_code_seq_fkey;
 
 create or replace function account_balance_add() returns trigger language plpgsql as $$
 begin
-    if exists (select 1 from inserted_lines l where not exists (select 1 from journal_entries e where e.fund_code = l.fund_code and e.seq = l.seq)) then
+    if exists (select 1 from inserted_lines l left join ledger_heads h on h.fund_code = l.fund_code where h.fund_code is null or l.seq > h.last_seq) then
         raise exception 'a journal line belongs to no journal entry'
             using errcode = 'foreign_key_violation', constraint = 'journal_lines_fund_code_seq_fkey';
     end if;

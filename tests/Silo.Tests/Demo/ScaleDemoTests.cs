@@ -11,17 +11,18 @@ namespace FundManager.Tests.Demo;
 
 /// <summary>
 /// The scale demo, at a small size: every command passes the rules, the ledger verifies, the shape is what was asked
-/// for, and two loads into two databases give the same chain head (the data set is deterministic to the last hash).
+/// for, and two loads into two databases give the same chain head (the data set is deterministic to the last hash), also
+/// when the second is interrupted half-way and run again.
 /// </summary>
 public sealed class ScaleDemoTests
 {
     private static readonly ScaleDemoShape Small = new(2020, 2, 6, 6, 4, 12);
 
     [Fact]
-    public async Task A_small_scale_demo_is_valid_complete_and_the_same_on_every_load()
+    public async Task A_small_scale_demo_is_valid_complete_and_the_same_on_every_load_even_one_interrupted_and_resumed()
     {
-        var first = await LoadAsync();
-        var second = await LoadAsync();
+        var first = await LoadAsync(interruptAt: null);
+        var second = await LoadAsync(interruptAt: 0.5);
 
         Assert.Equal(first.Head, second.Head);
         Assert.Equal(first.Lines, second.Lines);
@@ -31,12 +32,20 @@ public sealed class ScaleDemoTests
         Assert.True(first.PaidTranches > Small.GrantsPerYear * 2);
     }
 
-    private static async Task<(string Head, long Lines, bool Intact, int Pledges, int Grants, long Receipts, int PaidTranches)> LoadAsync()
+    private static async Task<(string Head, long Lines, bool Intact, int Pledges, int Grants, long Receipts, int PaidTranches)> LoadAsync(double? interruptAt)
     {
         var connection = await TestServer.CreateDatabaseAsync();
         var clock = new ScaleDemoClock();
         await using var host = await FundHost.OpenAsync(connection, clock);
         var system = host.System;
+        if (interruptAt is { } fraction)
+        {
+            // Stopped half-way, then run again: it resumes where it stopped, and sends nothing twice.
+            using var stop = new CancellationTokenSource();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                new ScaleDemoDataSet(system, clock, Small, (_, done) => { if (done >= fraction) stop.Cancel(); }).LoadAsync(stop.Token));
+        }
+
         Assert.True(await new ScaleDemoDataSet(system, clock, Small, (_, _) => { }).LoadAsync());
         Assert.False(await new ScaleDemoDataSet(system, clock, Small, (_, _) => { }).LoadAsync());
 

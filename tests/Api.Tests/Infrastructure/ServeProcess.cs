@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace FundManager.Api.Tests.Infrastructure;
+
+/// <summary>The real program, <c>fundmanager serve</c>, as its own process on a free loopback port, killed when disposed.</summary>
+public sealed class ServeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServeProcess(Process process, int port)
+    {
+        _process = process;
+        Client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    }
+
+    public HttpClient Client { get; }
+
+    /// <summary>Starts <c>fundmanager serve</c> with <paramref name="arguments"/> and waits until <c>/health/ready</c> answers.</summary>
+    public static async Task<ServeProcess> StartAsync(params string[] arguments)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "fundmanager.dll"), "serve", "--urls", $"http://127.0.0.1:{port}", .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment.Remove("FUNDMANAGER_DB");
+        var process = Process.Start(info)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var serve = new ServeProcess(process, port);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.False(process.HasExited, "fundmanager serve exited early");
+            try
+            {
+                if ((await serve.Client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return serve;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(250);
+        }
+
+        await serve.DisposeAsync();
+        throw new TimeoutException("fundmanager serve did not become ready within 120 s.");
+    }
+
+    /// <summary>Signs in as <paramref name="email"/> (demo password): the client sends that user's token from now on.</summary>
+    public async Task LoginAsync(string email)
+    {
+        var login = await Client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = DemoUsers.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var token = (await login.Content.ReadFromJsonAsync<ApiFactory.TokenResponse>())!;
+        Client.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        Client.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
