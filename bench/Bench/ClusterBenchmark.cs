@@ -21,7 +21,6 @@ public static class ClusterBenchmark
 {
     private const int Writers = 8;
     private const int Seconds = 15;
-    private const int WarmUpSeconds = 5;
 
     public static async Task<int> RunAsync()
     {
@@ -58,7 +57,7 @@ public static class ClusterBenchmark
                 writers.Add(await BenchWriter.CreateAsync(system, fund, w));
             }
 
-            using (var warmUp = new CancellationTokenSource(TimeSpan.FromSeconds(WarmUpSeconds)))
+            using (var warmUp = new CancellationTokenSource(TimeSpan.FromSeconds(CoreBenchmark.WarmUpSeconds)))
             {
                 await Task.WhenAll(writers.Select(w => w.RunAsync(warmUp.Token)));
             }
