@@ -15,6 +15,7 @@ public static class FundManagerCli
         root.Subcommands.Add(LedgerVerbs.Build());
         root.Subcommands.Add(ExportVerbs.Build());
         root.Subcommands.Add(UserVerbs.Build());
+        root.Subcommands.Add(ImportVerbs.Build());
         root.Subcommands.Add(ReportVerbs.Build());
         root.Subcommands.Add(ServeVerb.Build());
         root.Subcommands.Add(ClusterVerbs.Silo());

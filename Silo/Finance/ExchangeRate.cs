@@ -15,6 +15,12 @@ public sealed record ExchangeRate
             throw RuleViolation.Of(BusinessRule.InvalidInput, "A rate must be greater than zero and below 10^9 units per USD.", "rate", ("rate", unitsPerUsd));
         }
 
+        // Recorded to ten decimals (numeric(28, 10)): more would be rounded away, and the same rate imported again would differ.
+        if (decimal.Round(unitsPerUsd, 10) != unitsPerUsd)
+        {
+            throw RuleViolation.Of(BusinessRule.InvalidInput, "A rate has at most ten decimals.", "rate", ("rate", unitsPerUsd));
+        }
+
         if (currency == CurrencyCode.Usd && unitsPerUsd != 1m)
         {
             throw RuleViolation.Of(BusinessRule.InvalidInput, "The US dollar is worth exactly one US dollar.", "rate");

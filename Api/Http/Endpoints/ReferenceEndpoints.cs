@@ -1,4 +1,4 @@
-using System.Globalization;
+using FundManager.Api.Imports;
 using FundManager.Common;
 using FundManager.Entities;
 using FundManager.Finance;
@@ -9,8 +9,6 @@ namespace FundManager.Api.Http.Endpoints;
 /// <summary>UPR recommendations and exchange rates.</summary>
 public static class ReferenceEndpoints
 {
-    public const int MaxRateLines = 10_000;
-
     public static void Map(IEndpointRouteBuilder api)
     {
         var recommendations = api.MapGroup("/recommendations").WithTags("UPR recommendations");
@@ -38,43 +36,15 @@ public static class ReferenceEndpoints
         })
         .RequireAuthorization();
 
-        // The UN operational rates form: one line per rate, "currency,units per USD,effective date" (a header line is allowed).
-        rates.MapPost("/", async (HttpRequest request, FundSystem system, CancellationToken ct) =>
+        // The UN Treasury's table as published, CSV or XLSX (see UnRatesTable).
+        rates.MapPost("/", async (HttpRequest request, DateOnly? effectiveOn, FundSystem system, CancellationToken ct) =>
         {
             var http = request.HttpContext;
-            using var reader = new StreamReader(request.Body);
-            var parsed = new List<ExchangeRate>();
-            var number = 0;
-            while (await reader.ReadLineAsync(ct) is { } line)
-            {
-                number++;
-                if (string.IsNullOrWhiteSpace(line) || (number == 1 && line.StartsWith("currency", StringComparison.OrdinalIgnoreCase)))
-                {
-                    continue;
-                }
-
-                if (parsed.Count >= MaxRateLines)
-                {
-                    throw RuleViolation.Of(BusinessRule.InvalidInput, $"At most {MaxRateLines} rates per import.", "body");
-                }
-
-                var fields = line.Split(',');
-                var field = $"line {number}";
-                if (fields.Length != 3
-                    || !decimal.TryParse(fields[1].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate)
-                    || !DateOnly.TryParseExact(fields[2].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var on))
-                {
-                    throw RuleViolation.Of(BusinessRule.InvalidInput, $"Line {number} is not 'currency,units per USD,yyyy-MM-dd'.", field);
-                }
-
-                parsed.Add(new ExchangeRate(CurrencyCode.Parse(fields[0].Trim(), field), rate, BusinessDate.Check(on, field)));
-            }
-
-            var added = await system.Rates.RecordAsync(parsed, ct, AuditTrail.EntryFor(http, StatusCodes.Status200OK));
+            var result = await RateImport.ImportAsync(system.Rates, request.Body, effectiveOn, "body", AuditTrail.EntryFor(http, StatusCodes.Status200OK), ct);
             AuditTrail.Written(http);
-            return Results.Ok(new { Read = parsed.Count, Added = added });
+            return Results.Ok(result);
         })
-        .WithDescription("Body: text/csv, one rate per line: currency,units per USD,yyyy-MM-dd (a header line is allowed).")
+        .WithDescription("Body: the UN Treasury's table of operational rates of exchange as CSV (text/csv) or an XLSX workbook: a header naming the currency code, the rate (units per US dollar) and the effective date (other columns ignored), or code,rate,yyyy-MM-dd lines. effectiveOn: the date for rows without one. Every rate or none; a rate differing from one recorded for the same currency and date is refused, naming its line.")
         .RequireAuthorization(Policies.Admin)
         .Refuses(BusinessRule.UnknownCurrency, BusinessRule.ExchangeRateConflict);
     }

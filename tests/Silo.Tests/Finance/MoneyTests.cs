@@ -127,9 +127,11 @@ public sealed class MoneyTests
     }
 
     [Fact]
-    public void A_rate_must_be_positive_and_the_dollar_is_one()
+    public void A_rate_must_be_positive_with_ten_decimals_at_most_and_the_dollar_is_one()
     {
         Assert.Equal(BusinessRule.InvalidInput, Assert.Throws<RuleViolation>(() => new ExchangeRate(CurrencyCode.Parse("EUR"), 0m, new DateOnly(2024, 1, 1))).Rule);
         Assert.Equal(BusinessRule.InvalidInput, Assert.Throws<RuleViolation>(() => new ExchangeRate(CurrencyCode.Usd, 1.1m, new DateOnly(2024, 1, 1))).Rule);
+        Assert.Equal(BusinessRule.InvalidInput, Assert.Throws<RuleViolation>(() => new ExchangeRate(CurrencyCode.Parse("EUR"), 0.12345678901m, new DateOnly(2024, 1, 1))).Rule);
+        Assert.Equal(0.1234567890m, new ExchangeRate(CurrencyCode.Parse("EUR"), 0.1234567890m, new DateOnly(2024, 1, 1)).UnitsPerUsd);
     }
 }

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.Globalization;
+using FundManager.Api.Imports;
+
+namespace FundManager.Api.Cli;
+
+/// <summary><c>import rates</c>: data from outside FundManager, read from files.</summary>
+public static class ImportVerbs
+{
+    public static Command Build()
+    {
+        var import = new Command("import", "Import data from files.");
+        import.Subcommands.Add(Rates());
+        return import;
+    }
+
+    private static Command Rates()
+    {
+        var file = new Option<FileInfo>("--file") { Description = "The UN Treasury's table of operational rates of exchange, CSV or XLSX.", Required = true };
+        var effective = new Option<string?>("--effective") { Description = "yyyy-MM-dd: the date rates take effect when the file gives none (the 1st of the month, or a mid-month revision's date)." };
+        var command = new Command("rates", "Import UN operational rates of exchange (units per US dollar).") { file, effective };
+        command.SetAction((parse, ct) => CliDatabase.RunAsync(parse, async system =>
+        {
+            var on = parse.GetValue(effective) is { } text
+                ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? date
+                    : throw new CliUsageException($"--effective '{text}' is not a date written yyyy-MM-dd.")
+                : (DateOnly?)null;
+            await using var input = OpenFile(parse.GetValue(file)!);
+            var result = await RateImport.ImportAsync(system.Rates, input, on, "file", null, ct);
+            Console.WriteLine($"{result.Read} rates read, {result.Added} new.");
+            return 0;
+        }, ct));
+        return command;
+    }
+
+    private static FileStream OpenFile(FileInfo file) =>
+        file.Exists ? file.OpenRead() : throw new CliUsageException($"There is no file {file.FullName}.");
+}
