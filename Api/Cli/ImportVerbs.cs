@@ -4,14 +4,29 @@ using FundManager.Api.Imports;
 
 namespace FundManager.Api.Cli;
 
-/// <summary><c>import rates</c>: data from outside FundManager, read from files.</summary>
+/// <summary><c>import rates|uhri</c>: data from outside FundManager, read from files.</summary>
 public static class ImportVerbs
 {
     public static Command Build()
     {
         var import = new Command("import", "Import data from files.");
         import.Subcommands.Add(Rates());
+        import.Subcommands.Add(Uhri());
         return import;
+    }
+
+    private static Command Uhri()
+    {
+        var file = new Option<FileInfo>("--file") { Description = "An export of UPR recommendations from the Universal Human Rights Index, CSV or XLSX.", Required = true };
+        var command = new Command("uhri", "Import UPR recommendations from the Universal Human Rights Index (an upsert by annotation id).") { file };
+        command.SetAction((parse, ct) => CliDatabase.RunAsync(parse, async system =>
+        {
+            await using var input = OpenFile(parse.GetValue(file)!);
+            var result = await UhriImport.ImportAsync(system, input, Common.UserId.System, "file", ct);
+            Console.WriteLine($"{result.Read} recommendations read: {result.Registered} registered, {result.Revised} revised, {result.Unchanged} unchanged.");
+            return 0;
+        }, ct));
+        return command;
     }
 
     private static Command Rates()

@@ -76,10 +76,11 @@ public sealed record GrantView(
 
 public sealed record RecommendationView(
     string Id, string StateUnderReview, IReadOnlyList<string> RecommendingStates, int Cycle, int Session, string Text, IReadOnlyList<string> Themes,
-    IReadOnlyList<string> SdgTargets, Recommendations.RecommendationPosition Position, long Version)
+    IReadOnlyList<string> SdgTargets, Recommendations.RecommendationPosition Position, IReadOnlyList<string> AffectedPersons, string? DocumentSymbol, long Version)
 {
     public static RecommendationView Of(Recommendations.UprRecommendation r) => new(
-        r.Id, r.StateUnderReview.Value, r.RecommendingStates.Select(s => s.Value).ToList(), r.Cycle, r.Session, r.Text, r.Themes, r.SdgTargets, r.Position, r.Version);
+        r.Id, r.StateUnderReview.Value, r.RecommendingStates.Select(s => s.Value).ToList(), r.Cycle, r.Session, r.Text, r.Themes, r.SdgTargets, r.Position,
+        r.AffectedPersons, r.DocumentSymbol, r.Version);
 }
 
 public sealed record ExchangeRateView(string Currency, decimal UnitsPerUsd, DateOnly EffectiveOn);

@@ -65,7 +65,7 @@ public abstract class EntityGrain<TEntity, TEvent>(EntityStore store, TimeProvid
             {
                 outcome = write.NeedsFund
                     ? await Fund(write.Fund!.Value).PostAsync(write)
-                    : await store.WriteAsync(write, CancellationToken.None);
+                    : await store.WriteAsync(write);
             }
             catch (Exception e) when (e is not RuleViolation)
             {

@@ -7,11 +7,18 @@ namespace FundManager.Persistence;
 
 /// <summary>
 /// What an entity's grain reads and writes: its history once, when it activates; then each command that posts nothing,
-/// in a transaction of its own (commands that post are written by their fund's grain); and the command log, to answer a
-/// command id sent again.
+/// grouped with the silo's other such commands of the moment (commands that post are written by their fund's grain);
+/// and the command log, to answer a command id sent again.
 /// </summary>
 public sealed class EntityStore(NpgsqlDataSource dataSource)
 {
+    // Enough to fill a transaction without making one group wait on a huge batch.
+    private const int MaxGroup = 256;
+
+    private readonly Lock _gate = new();
+    private readonly List<PendingWrite> _queue = [];
+    private bool _flushing;
+
     /// <summary>The stream's events, oldest first (none for an entity that does not exist yet).</summary>
     public async Task<List<object>> LoadAsync(StreamId stream, CancellationToken ct)
     {
@@ -36,25 +43,27 @@ public sealed class EntityStore(NpgsqlDataSource dataSource)
         return await cmd.ExecuteScalarAsync(ct) as string;
     }
 
-    /// <summary>Writes a command that posts nothing: one implicit transaction, one round trip.</summary>
-    public async Task<WriteOutcome> WriteAsync(CommandWrite write, CancellationToken ct)
+    /// <summary>
+    /// Writes a command that posts nothing. The commands of the silo's grains that arrive while a transaction commits
+    /// wait and are written together in the next one (one round trip, one flush); a command the database refuses is
+    /// answered alone and the others are written without it, so each command is still all or nothing.
+    /// </summary>
+    public Task<WriteOutcome> WriteAsync(CommandWrite write)
     {
-        await using var batch = dataSource.CreateBatch();
-        CommandStatements.Append(batch, write, []);
-        try
+        var pending = new PendingWrite(write);
+        lock (_gate)
         {
-            await batch.ExecuteNonQueryAsync(ct);
-            return WriteOutcome.Committed;
+            _queue.Add(pending);
+            if (!_flushing)
+            {
+                _flushing = true;
+
+                // Out of the calling grain's scheduler: the loop serves every grain of the silo.
+                _ = Task.Run(FlushAsync);
+            }
         }
-        catch (PostgresException e)
-        {
-            return CommandStatements.Classify(e, write);
-        }
-        catch (NpgsqlException e) when (e is not PostgresException)
-        {
-            // The connection failed: the commit may have happened or not.
-            return WriteOutcome.Of(WriteStatus.Unknown);
-        }
+
+        return pending.Done.Task;
     }
 
     /// <summary>The first result of a command id already logged (marked replayed), or null; another body under the id is refused.</summary>
@@ -62,5 +71,61 @@ public sealed class EntityStore(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await CommandLog.ReplayAsync(connection, null, id, bodyHash, ct);
+    }
+
+    // The one loop that writes: it runs while writes are queued, one group at a time.
+    private async Task FlushAsync()
+    {
+        while (true)
+        {
+            List<PendingWrite> group;
+            lock (_gate)
+            {
+                if (_queue.Count == 0)
+                {
+                    _flushing = false;
+                    return;
+                }
+
+                group = _queue.Take(MaxGroup).ToList();
+                _queue.RemoveRange(0, group.Count);
+            }
+
+            await CommitAsync(group);
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> group)
+    {
+        var candidates = group;
+        while (candidates.Count > 0)
+        {
+            GroupCommit commit;
+            try
+            {
+                commit = await GroupTransaction.CommitAsync(dataSource, candidates.Select(p => new GroupedWrite(p.Write, [], null)).ToList(), CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // A fault of the program, not of the data: every write of the group fails with it.
+                candidates.ForEach(p => p.Done.TrySetException(e));
+                return;
+            }
+
+            if (commit.Index is { } index)
+            {
+                candidates[index].Done.TrySetResult(commit.Failure!);
+                candidates = candidates.Where((_, i) => i != index).ToList();
+                continue;
+            }
+
+            candidates.ForEach(p => p.Done.TrySetResult(commit.Failure ?? WriteOutcome.Committed));
+            return;
+        }
+    }
+
+    private sealed record PendingWrite(CommandWrite Write)
+    {
+        public TaskCompletionSource<WriteOutcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -8,6 +8,9 @@ public interface IRecommendationGrain : IGrainWithStringKey
 {
     Task<CommandOutcome> RegisterAsync([Immutable] RegisterRecommendation command, CommandContext context);
 
+    /// <summary>Registers the recommendation, or revises the registered one to match; nothing when it does.</summary>
+    Task<CommandOutcome> ImportAsync([Immutable] ImportRecommendation command, CommandContext context);
+
     /// <summary>The State the recommendation was made to (ISO alpha-3), or null when it is not registered.</summary>
     Task<string?> StateUnderReviewAsync();
 }

@@ -1,6 +1,9 @@
 namespace FundManager.Recommendations;
 
-/// <summary>Register a UPR recommendation as the UPR outcome records it (ids such as <c>155.32</c> are unique within the system).</summary>
+/// <summary>
+/// Register a UPR recommendation as the UPR outcome records it (ids such as <c>155.32</c>, or the Universal Human Rights
+/// Index's annotation id, are unique within the system).
+/// </summary>
 public sealed record RegisterRecommendation(
     string Id,
     string StateUnderReview,
@@ -10,4 +13,12 @@ public sealed record RegisterRecommendation(
     string Text,
     IReadOnlyList<string> Themes,
     IReadOnlyList<string> SdgTargets,
-    RecommendationPosition Position);
+    RecommendationPosition Position,
+    IReadOnlyList<string>? AffectedPersons = null,
+    string? DocumentSymbol = null);
+
+/// <summary>
+/// Register a recommendation as an import (from the Universal Human Rights Index) gives it, or revise the one registered
+/// under its id to match: nothing changes when it already does.
+/// </summary>
+public sealed record ImportRecommendation(RegisterRecommendation Recommendation);

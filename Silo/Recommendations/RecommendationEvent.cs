@@ -15,4 +15,19 @@ public sealed record RecommendationRegistered(
     string Text,
     IReadOnlyList<string> Themes,
     IReadOnlyList<string> SdgTargets,
-    RecommendationPosition Position) : RecommendationEvent;
+    RecommendationPosition Position,
+    IReadOnlyList<string>? AffectedPersons = null,
+    string? DocumentSymbol = null) : RecommendationEvent;
+
+/// <summary>A registered recommendation was revised to match its source (an import from the Universal Human Rights Index).</summary>
+public sealed record RecommendationRevised(
+    CountryCode StateUnderReview,
+    IReadOnlyList<CountryCode> RecommendingStates,
+    int Cycle,
+    int Session,
+    string Text,
+    IReadOnlyList<string> Themes,
+    IReadOnlyList<string> SdgTargets,
+    RecommendationPosition Position,
+    IReadOnlyList<string> AffectedPersons,
+    string? DocumentSymbol) : RecommendationEvent;

@@ -15,10 +15,15 @@ public sealed class RecommendationGrain(EntityStore store, [FromKeyedServices(Bu
         {
             var recommendation = Entity;
             decision.RequireNew(recommendation, "id", $"Recommendation {Stream.Key} is already registered.");
-            var events = UprRecommendation.Register(
-                Stream.Key, command.StateUnderReview, command.RecommendingStates, command.Cycle, command.Session,
-                command.Text, command.Themes, command.SdgTargets, command.Position);
-            decision.Record(recommendation, events, null);
+            decision.Record(recommendation, [UprRecommendation.Register(Stream.Key, command)], null);
+            return Task.FromResult(new CommandResult(Stream.ToString(), recommendation.Version));
+        });
+
+    public Task<CommandOutcome> ImportAsync(ImportRecommendation command, CommandContext context) =>
+        RunAsync(command, context, decision =>
+        {
+            var recommendation = Entity;
+            decision.Record(recommendation, recommendation.Import(Stream.Key, command.Recommendation), null);
             return Task.FromResult(new CommandResult(Stream.ToString(), recommendation.Version));
         });
 

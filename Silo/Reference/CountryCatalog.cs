@@ -13,8 +13,16 @@ public sealed class CountryCatalog
     };
 
     private readonly Dictionary<CountryCode, Country> _byCode;
+    private readonly Dictionary<string, CountryCode> _byName = new(StringComparer.Ordinal);
 
-    private CountryCatalog(IEnumerable<Country> countries) => _byCode = countries.ToDictionary(c => c.Code);
+    private CountryCatalog(IEnumerable<Country> countries, IEnumerable<(string Name, CountryCode Code)> aliases)
+    {
+        _byCode = countries.ToDictionary(c => c.Code);
+        foreach (var (name, code) in _byCode.Values.Select(c => (c.Name, c.Code)).Concat(aliases))
+        {
+            _byName[NameKey(name)] = code;
+        }
+    }
 
     public static CountryCatalog Default { get; } = Load();
 
@@ -24,6 +32,22 @@ public sealed class CountryCatalog
 
     /// <summary>The country's name, or its code when the catalogue does not know it.</summary>
     public string NameOf(CountryCode code) => Find(code)?.Name ?? code.Value;
+
+    /// <summary>
+    /// The country a name written in a UN document means: its M49 name (<c>Bolivia (Plurinational State of)</c>), an ISO
+    /// alpha-3 code, or a name in <c>country_name_aliases.csv</c>; compared without case or apostrophe style.
+    /// </summary>
+    public Country? FindByName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        return CountryCode.TryParse(name.Trim(), out var code) && Find(code) is { } byCode
+            ? byCode
+            : _byName.TryGetValue(NameKey(name), out var named) ? Find(named) : null;
+    }
 
     public Country Get(CountryCode code) =>
         Find(code) ?? throw RuleViolation.Of(BusinessRule.UnknownCountry, $"'{code}' is not an ISO 3166 alpha-3 country code.", "country", ("country", code.ToString()));
@@ -71,6 +95,12 @@ public sealed class CountryCatalog
                 groups.GetValueOrDefault(name)));
         }
 
-        return new CountryCatalog(countries);
+        var aliases = ReferenceFile.Csv("country_name_aliases.csv")
+            .Select(row => CountryCode.TryParse(row["iso_alpha3"], out var code) ? (row["name"], code) : throw new InvalidDataException($"country_name_aliases.csv: '{row["iso_alpha3"]}' is not an alpha-3 code."));
+        return new CountryCatalog(countries, aliases);
     }
+
+    // Without case or apostrophe style. Accents stay (the program runs with invariant globalization, which cannot
+    // decompose them); the names written without them are aliases.
+    private static string NameKey(string name) => name.Trim().Replace('’', '\'').ToLowerInvariant();
 }

@@ -6,11 +6,12 @@ return args.FirstOrDefault() switch
     "http" => await HttpBenchmark.RunAsync(),
     "reports" => await ReportsBenchmark.RunAsync(),
     "cluster" => await ClusterBenchmark.RunAsync(),
+    "imports" => await ImportsBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bash bench/run core|http|reports|cluster");
+    Console.Error.WriteLine("usage: bash bench/run core|http|reports|cluster|imports");
     return 2;
 }

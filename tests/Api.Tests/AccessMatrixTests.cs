@@ -22,7 +22,7 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
         ("GET", "/health/live" or "/health/ready") => [Anonymous, .. Everyone],
         ("POST", "/api/v1/auth/logout") => Everyone,
         ("GET", "/api/v1/funds" or "/api/v1/funds/{code}") => Everyone,
-        ("POST", "/api/v1/funds" or "/api/v1/funds/{code}/rates" or "/api/v1/exchange-rates") => [DemoUsers.Admin],
+        ("POST", "/api/v1/funds" or "/api/v1/funds/{code}/rates" or "/api/v1/exchange-rates" or "/api/v1/recommendations/imports") => [DemoUsers.Admin],
         ("GET", "/api/v1/donors/{id}" or "/api/v1/donors/{id}/history" or "/api/v1/pledges" or "/api/v1/pledges/{id}" or "/api/v1/pledges/{id}/receipts"
             or "/api/v1/pledges/{id}/history" or "/api/v1/receipts" or "/api/v1/exchange-rates"
             or "/api/v1/donors/{id}/utilisation" or "/api/v1/donors/{id}/utilisation.xlsx" or "/api/v1/donors/{id}/utilisation.html") => Everyone,

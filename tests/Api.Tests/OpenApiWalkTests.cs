@@ -124,7 +124,7 @@ public sealed class OpenApiWalkTests(ApiFactory api) : IClassFixture<ApiFactory>
 
     private static string Caller(string method, string path) => (method, path) switch
     {
-        ("POST", "/api/v1/funds" or "/api/v1/funds/{code}/rates" or "/api/v1/exchange-rates") => DemoUsers.Admin,
+        ("POST", "/api/v1/funds" or "/api/v1/funds/{code}/rates" or "/api/v1/exchange-rates" or "/api/v1/recommendations/imports") => DemoUsers.Admin,
         (_, _) when path.StartsWith("/api/v1/users", StringComparison.Ordinal) => DemoUsers.Admin,
         ("GET", "/api/v1/audit") => DemoUsers.Auditor,
         ("POST", _) when path.EndsWith("/recommend", StringComparison.Ordinal) => DemoUsers.Board,

@@ -23,6 +23,13 @@ public static class ReferenceEndpoints
             .RequireAuthorization(Policies.Officer)
             .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.UnknownCountry, BusinessRule.UnknownSdgTarget);
 
+        // An export of the Universal Human Rights Index, CSV or XLSX (see UhriExport): an upsert by annotation id.
+        recommendations.MapPost("/imports", async (HttpRequest request, FundSystem system, CancellationToken ct) =>
+            Results.Ok(await UhriImport.ImportAsync(system, request.Body, request.HttpContext.User(), "body", ct)))
+            .WithDescription("Body: an export of UPR recommendations from the Universal Human Rights Index, as CSV (text/csv) or an XLSX workbook, with the columns OHCHR Annotation Id, Text, Countries Concerned, UPR Reccomending States, UPR Position, UPR Session and optionally UPR Cycle, Themes, Affected Persons, Sdgs and Document Symbol (multi-value cells: one value per line, each prefixed '- '). Every line is checked before any is stored; a bad line is refused by its number. Recommendations are registered, revised or left unchanged by annotation id.")
+            .RequireAuthorization(Policies.Admin)
+            .Refuses(BusinessRule.UnknownCountry, BusinessRule.UnknownSdgTarget);
+
         recommendations.MapGet("/{id}", async (string id, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Found(http, await system.Entities.LoadAsync<UprRecommendation, RecommendationEvent>(StreamId.ForRecommendation(id), ct), RecommendationView.Of))
             .RequireAuthorization(Policies.Staff);

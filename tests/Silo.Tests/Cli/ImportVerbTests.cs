@@ -3,7 +3,7 @@ using FundManager.Tests.Infrastructure;
 
 namespace FundManager.Tests.Cli;
 
-/// <summary><c>fundmanager import rates</c>, run as the real program on files in the UN Treasury's format.</summary>
+/// <summary><c>fundmanager import rates|uhri</c>, run as the real program on files in the formats their publishers use.</summary>
 public sealed class ImportVerbTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("fundmanager-import-").FullName;
@@ -31,6 +31,24 @@ public sealed class ImportVerbTests(DatabaseFixture db) : IClassFixture<Database
         var undated = await ProgramRunner.FundManagerAsync("import", "rates", "--file", monthly, "--effective", "1 Feb", "--database", db.ConnectionString);
         Assert.Equal(2, undated.ExitCode);
         Assert.Contains("--effective '1 Feb' is not a date", undated.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommendations_are_imported_from_a_universal_human_rights_index_export()
+    {
+        var export = File("uhri.csv", """
+            Text,Countries Concerned,UPR Reccomending States,UPR Position,UPR Session,Themes,Affected Persons,Sdgs,Document Symbol,OHCHR Annotation Id
+            "Strengthen the national mechanism for implementation, reporting and follow-up",- Paraguay,"- Uruguay
+            - Argentina",Supported,UPR 43,- National mechanisms,- General,- 16.6 - Develop effective institutions,A/HRC/53/9,cli-uhri-1
+            """);
+        var first = await ProgramRunner.FundManagerAsync("import", "uhri", "--file", export, "--database", db.ConnectionString);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Equal("1 recommendations read: 1 registered, 0 revised, 0 unchanged.", first.Stdout.Trim());
+        var again = await ProgramRunner.FundManagerAsync("import", "uhri", "--file", export, "--database", db.ConnectionString);
+        Assert.Equal("1 recommendations read: 0 registered, 0 revised, 1 unchanged.", again.Stdout.Trim());
+        var recommendation = await db.System.Entities.LoadAsync<Recommendations.UprRecommendation, Recommendations.RecommendationEvent>(Entities.StreamId.ForRecommendation("cli-uhri-1"));
+        Assert.Equal(["URY", "ARG"], recommendation.RecommendingStates.Select(s => s.Value));
+        Assert.Equal("system", (await db.System.Entities.HistoryAsync(Entities.StreamId.ForRecommendation("cli-uhri-1"))).Single().Actor);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

@@ -73,4 +73,23 @@ public sealed class FundDonorRecommendationTests(DatabaseFixture db) : IClassFix
         Assert.Equal(BusinessRule.UnknownSdgTarget, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Recommendations.HandleAsync(command with { Id = id + "b", SdgTargets = ["18.1"] }, Admin))).Rule);
         Assert.Equal(BusinessRule.UnknownCountry, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Recommendations.HandleAsync(command with { Id = id + "c", RecommendingStates = ["ZZZ"] }, Admin))).Rule);
     }
+
+    [Fact]
+    public void An_import_registers_a_new_recommendation_revises_a_changed_one_and_records_nothing_for_the_same()
+    {
+        var command = new RegisterRecommendation("uhri-1", "PRY", ["URY"], 4, 43, "Strengthen SIMORE", ["National mechanisms"], ["16.6"], RecommendationPosition.Supported, ["General"], "A/HRC/53/9");
+        var recommendation = new UprRecommendation();
+        var registered = Assert.IsType<RecommendationRegistered>(Assert.Single(recommendation.Import("uhri-1", command)));
+        recommendation.Apply(registered);
+        Assert.Equal(["General"], recommendation.AffectedPersons);
+        Assert.Equal("A/HRC/53/9", recommendation.DocumentSymbol);
+
+        Assert.Empty(recommendation.Import("uhri-1", command));
+        var revised = Assert.IsType<RecommendationRevised>(Assert.Single(recommendation.Import("uhri-1", command with { Position = RecommendationPosition.Noted, AffectedPersons = ["Women", "General"] })));
+        recommendation.Apply(revised);
+        Assert.Equal(RecommendationPosition.Noted, recommendation.Position);
+        Assert.Equal(["Women", "General"], recommendation.AffectedPersons);
+        Assert.Equal(2, recommendation.Version);
+        Assert.Equal(BusinessRule.UnknownCountry, Assert.Throws<RuleViolation>(() => recommendation.Import("uhri-1", command with { StateUnderReview = "ZZZ" })).Rule);
+    }
 }

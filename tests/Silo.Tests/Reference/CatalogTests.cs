@@ -55,4 +55,24 @@ public sealed class CatalogTests
     [InlineData("P1Y")]
     public void Unknown_countries_are_refused(string code) =>
         Assert.Equal(BusinessRule.UnknownCountry, Assert.Throws<RuleViolation>(() => CountryCode.Parse(code)).Rule);
+
+    [Theory]
+    [InlineData("Bolivia (Plurinational State of)", "BOL")]
+    [InlineData("bolivia", "BOL")]
+    [InlineData("Côte d'Ivoire", "CIV")]
+    [InlineData("Cote d’Ivoire", "CIV")]
+    [InlineData("Türkiye", "TUR")]
+    [InlineData("Turkey", "TUR")]
+    [InlineData("United Kingdom of Great Britain and Northern Ireland", "GBR")]
+    [InlineData("Czech Republic", "CZE")]
+    [InlineData("PRY", "PRY")]
+    [InlineData(" Paraguay ", "PRY")]
+    public void A_country_is_found_by_the_name_a_UN_document_gives_it(string name, string code) =>
+        Assert.Equal(code, CountryCatalog.Default.FindByName(name)?.Code.Value);
+
+    [Theory]
+    [InlineData("Atlantis")]
+    [InlineData("")]
+    [InlineData("ZZZ")]
+    public void A_name_no_list_gives_finds_nothing(string name) => Assert.Null(CountryCatalog.Default.FindByName(name));
 }
