@@ -18,6 +18,9 @@ public static class TableFile
 {
     private const int MaxColumns = 16_384;
     private const int MaxRecordBytes = 1 << 20;
+
+    // A worksheet or its shared strings past this (about 100,000 rows of long text) is refused rather than inflated.
+    private const long MaxCharactersInPart = 64_000_000;
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
 
     /// <summary>Reads every row; a file that is neither, or has more than <paramref name="maxRows"/> rows, is refused naming <paramref name="field"/>.</summary>
@@ -87,7 +90,7 @@ public static class TableFile
     {
         try
         {
-            using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = 200_000_000 });
+            using var document = SpreadsheetDocument.Open(stream, false, new OpenSettings { MaxCharactersInPart = MaxCharactersInPart });
             var workbook = document.WorkbookPart ?? throw NotAWorkbook(field);
             var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw NotAWorkbook(field);
             var worksheet = (WorksheetPart)workbook.GetPartById(sheet.Id?.Value ?? throw NotAWorkbook(field));

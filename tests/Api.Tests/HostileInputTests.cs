@@ -215,9 +215,28 @@ public sealed class HostileInputTests(ApiFactory api) : IClassFixture<ApiFactory
             yield return new Case(DemoUsers.Admin, "POST", "/api/v1/funds", body);
         }
 
-        foreach (var csv in new[] { "EUR,abc,2025-01-01", "XXX,1.0,2025-01-01", "EUR,-1,2025-01-01", "EUR,1.0", "EUR,1.0,01/01/2025", "EUR,0.91,2026-01-01", "USD,2,2025-01-01" })
+        foreach (var csv in new[]
+        {
+            "EUR,abc,2025-01-01", "XXX,1.0,2025-01-01", "EUR,-1,2025-01-01", "EUR,1.0", "EUR,1.0,01/01/2025", "EUR,0.91,2026-01-01", "USD,2,2025-01-01",
+            "Code,Rate,Effective Date\nEUR,\"0.9,2031-01-01", "Code,Rate,Effective Date\nEUR,99999999999999999999999999999,2031-01-01", "PK\u0003\u0004not a workbook",
+            "Code,Rate,Effective Date\nEUR,0.9,2031-01-01\nEUR,0.8,2031-01-01", "Code,Rate,Effective Date\nEUR,0.9,9999-01-01",
+        })
         {
             yield return new Case(DemoUsers.Admin, "POST", "/api/v1/exchange-rates", csv);
+        }
+
+        // Exports of the Universal Human Rights Index: each refused whole, by its line.
+        const string uhri = "Text,Countries Concerned,UPR Reccomending States,UPR Position,UPR Session,Sdgs,OHCHR Annotation Id\n";
+        foreach (var csv in new[]
+        {
+            "", "Text\nonly a text", "PK\u0003\u0004not a workbook", uhri + "\"never closed", uhri + "Text,- Atlantis,- France,Noted,UPR 40,,hostile-1",
+            uhri + "Text,- Kenya,- France,Pending,UPR 40,,hostile-2", uhri + new string('x', 5000) + ",- Kenya,- France,Noted,UPR 40,,hostile-3",
+            uhri + "Text\u0000,- Kenya,- France,Noted,UPR 40,,hostile-4", uhri + "Text,- Kenya,- France,Noted,UPR 999,,hostile-5",
+            uhri + "Text,- Kenya,- France,Noted,UPR 40,- 18.1 - No such target,hostile-6", uhri + "\u202Eنص\U0001F600,- Kenya,- France,Noted,UPR 40,- 99.9 - None,hostile-7", uhri + "Text,- Kenya,- France,Noted,UPR 40,,hostile\u0007",
+            uhri + "Text,- Kenya,- France,Noted,UPR 40,," + new string('i', 5000), uhri + "Text,- Kenya,- France,Noted,UPR 40,,dup\nText,- Kenya,- France,Noted,UPR 40,,dup",
+        })
+        {
+            yield return new Case(DemoUsers.Admin, "POST", "/api/v1/recommendations/imports", csv);
         }
 
         // Lists: bad paging and filters.
