@@ -46,9 +46,16 @@ public sealed class UhriImportTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.Equal(2, revised.GetProperty("version").GetInt64());
         Assert.Equal(1, (await officer.GetFromJsonAsync<JsonElement>("/api/v1/recommendations/uhri-test-simore")).GetProperty("version").GetInt64());
 
-        // An imported recommendation is listed, filtered by its State, like one typed in.
+        // An imported recommendation is listed, filtered by its State, like one typed in, and a grant serves it by its id.
         var listed = await officer.GetFromJsonAsync<JsonElement>("/api/v1/recommendations?country=KEN&limit=50");
         Assert.Contains(listed.GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetString() == "uhri-test-ombudsman");
+        var plan = new Grants.GrantPlan(
+            "Ministry of Justice", Grants.ImplementingEntityType.NationalMechanism, "PRY", Reference.OhchrRegion.Americas, "SIMORE follow-up", "Follow-up of the recommendations.",
+            new DateOnly(2027, 1, 1), new DateOnly(2027, 12, 31), Grants.CooperationModality.SouthSouth, ["uhri-test-simore"], ["16.6"],
+            [new Grants.PlannedBudgetLine(2027, 10_000m)], [new Grants.PlannedTranche(new DateOnly(2027, 1, 15), 10_000m)]);
+        var grant = await api.System.Grants.HandleAsync(new Grants.DraftGrant("UPR-VFTA", plan), Persistence.CommandContext.By(DemoUsers.Officer));
+        var drafted = await officer.GetFromJsonAsync<JsonElement>("/api/v1/grants/" + grant.Stream.Split('/')[1]);
+        Assert.Equal(["uhri-test-simore"], Strings(drafted, "recommendations"));
     }
 
     [Theory]
