@@ -13,6 +13,8 @@ public sealed record ChangeRatesRequest(decimal PscRate, decimal ReserveRate);
 
 public sealed record RenameRequest(string Name);
 
+public sealed record BankAccountRequest(string Iban);
+
 public sealed record SignPledgeRequest(DateOnly SignedOn, string? AgreementReference = null);
 
 public sealed record AmendPledgeRequest(IReadOnlyList<PlannedInstalment> Instalments, string Reason, DateOnly EffectiveOn);

@@ -25,20 +25,20 @@ public sealed record FundView(string Code, string Name, string BaseCurrency, dec
     public static FundView Of(Fund f) => new(f.Code.Value, f.Name, f.BaseCurrency.Code, f.PscRate, f.ReserveRate, f.RequiresUprRecommendations, f.Version);
 }
 
-public sealed record DonorView(Guid Id, string Name, DonorType Type, string? Country, long Version)
+public sealed record DonorView(Guid Id, string Name, DonorType Type, string? Country, IReadOnlyList<string> BankAccounts, long Version)
 {
-    public static DonorView Of(Donor d) => new(d.Id.Value, d.Name, d.Type, d.Country?.Value, d.Version);
+    public static DonorView Of(Donor d) => new(d.Id.Value, d.Name, d.Type, d.Country?.Value, d.BankAccounts, d.Version);
 }
 
 public sealed record InstalmentView(int Number, DateOnly DueOn, AmountView Amount, AmountView Paid, AmountView Outstanding, AmountView BookedUsd);
 
 public sealed record PledgeView(
     Guid Id, Guid Donor, string Fund, string Currency, AmountView Total, AmountView Paid, AmountView Outstanding, PledgeStatus Status,
-    EarmarkKind Earmark, string? EarmarkTarget, DateOnly AnnouncedOn, DateOnly? SignedOn, IReadOnlyList<InstalmentView> Instalments, long Version)
+    EarmarkKind Earmark, string? EarmarkTarget, DateOnly AnnouncedOn, DateOnly? SignedOn, string? AgreementReference, IReadOnlyList<InstalmentView> Instalments, long Version)
 {
     public static PledgeView Of(Pledge p) => new(
         p.Id.Value, p.Donor.Value, p.Fund.Value, p.Currency.Code, AmountView.Of(p.Total), AmountView.Of(p.Paid), AmountView.Of(p.Outstanding), p.Status,
-        p.Earmark.Kind, p.Earmark.Target, p.AnnouncedOn, p.SignedOn,
+        p.Earmark.Kind, p.Earmark.Target, p.AnnouncedOn, p.SignedOn, p.AgreementReference,
         p.Instalments.Select(i => new InstalmentView(i.Number, i.DueOn, AmountView.Of(i.Amount), AmountView.Of(i.Paid), AmountView.Of(i.Outstanding), AmountView.Of(i.BookedUsd))).ToList(),
         p.Version);
 }

@@ -1,5 +1,6 @@
 using FundManager.Common;
 using FundManager.Entities;
+using FundManager.Finance;
 using FundManager.Reference;
 
 namespace FundManager.Donors;
@@ -14,6 +15,9 @@ public sealed class Donor : Entity<DonorEvent>, IListed
     public DonorType Type { get; private set; }
 
     public CountryCode? Country { get; private set; }
+
+    /// <summary>The IBANs of the accounts the donor pays from, in the order they were registered.</summary>
+    public IReadOnlyList<string> BankAccounts { get; private set; } = [];
 
     public static DonorEvent[] Register(DonorId id, string name, DonorType type, CountryCode? country)
     {
@@ -44,6 +48,14 @@ public sealed class Donor : Entity<DonorEvent>, IListed
             : [new DonorRenamed(checkedName)];
     }
 
+    public DonorEvent[] RegisterBankAccount(string iban)
+    {
+        var account = Iban.Parse(iban);
+        return BankAccounts.Contains(account.Value)
+            ? throw RuleViolation.Of(BusinessRule.AmendmentChangesNothing, $"The donor's account {account} is registered already.", "iban")
+            : [new DonorBankAccountRegistered(account.Value)];
+    }
+
     public Listing Listing => new(Category: Type.ToString(), Country: Country?.Value, Label: Name);
 
     protected override void When(DonorEvent @event)
@@ -58,6 +70,9 @@ public sealed class Donor : Entity<DonorEvent>, IListed
                 break;
             case DonorRenamed e:
                 Name = e.Name;
+                break;
+            case DonorBankAccountRegistered e:
+                BankAccounts = [.. BankAccounts, e.Iban];
                 break;
             default:
                 throw new InvalidOperationException($"Unknown donor event {@event.GetType().Name}.");

@@ -5,3 +5,6 @@ public sealed record RegisterDonor(string Name, DonorType Type, string? Country 
 
 /// <summary>Correct a donor's name.</summary>
 public sealed record RenameDonor(Guid Donor, string Name);
+
+/// <summary>Register a bank account a donor pays from (an IBAN), so that the credits a bank statement shows from it are recognised.</summary>
+public sealed record RegisterBankAccount(Guid Donor, string Iban);

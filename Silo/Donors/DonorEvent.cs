@@ -11,3 +11,6 @@ public sealed record DonorRegistered(DonorId Id, string Name, DonorType Type, Co
 
 /// <summary>A donor's name was corrected.</summary>
 public sealed record DonorRenamed(string Name) : DonorEvent;
+
+/// <summary>A bank account the donor pays from was registered (an IBAN, without spaces, in capitals).</summary>
+public sealed record DonorBankAccountRegistered(string Iban) : DonorEvent;

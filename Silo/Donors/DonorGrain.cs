@@ -30,5 +30,13 @@ public sealed class DonorGrain(EntityStore store, [FromKeyedServices(BusinessClo
             return Task.FromResult(new CommandResult(Stream.ToString(), donor.Version));
         });
 
+    public Task<CommandOutcome> RegisterBankAccountAsync(RegisterBankAccount command, CommandContext context) =>
+        RunAsync(command, context, decision =>
+        {
+            var donor = decision.Target(Entity);
+            decision.Record(donor, donor.RegisterBankAccount(command.Iban), null);
+            return Task.FromResult(new CommandResult(Stream.ToString(), donor.Version));
+        });
+
     public Task<bool> ExistsAsync() => Task.FromResult(Entity.Exists);
 }

@@ -10,5 +10,7 @@ public interface IDonorGrain : IGrainWithGuidKey
 
     Task<CommandOutcome> RenameAsync([Immutable] RenameDonor command, CommandContext context);
 
+    Task<CommandOutcome> RegisterBankAccountAsync([Immutable] RegisterBankAccount command, CommandContext context);
+
     Task<bool> ExistsAsync();
 }

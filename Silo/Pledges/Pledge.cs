@@ -30,6 +30,9 @@ public sealed partial class Pledge : Entity<PledgeEvent>, IListed
 
     public DateOnly? SignedOn { get; private set; }
 
+    /// <summary>The contribution agreement's reference the donor signed under, when given (donors quote it when they pay).</summary>
+    public string? AgreementReference { get; private set; }
+
     public bool IsClosed { get; private set; }
 
     /// <summary>Derived when asked (not on every event applied), so replaying a pledge with many instalments stays linear.</summary>
@@ -67,6 +70,7 @@ public sealed partial class Pledge : Entity<PledgeEvent>, IListed
                 break;
             case PledgeSigned e:
                 SignedOn = e.SignedOn;
+                AgreementReference = e.AgreementReference;
                 foreach (var booked in e.Booked)
                 {
                     Replace(booked.Number, i => i with { BookedUsd = i.BookedUsd + booked.Usd });

@@ -58,6 +58,11 @@ public static class DonorEndpoints
             Responses.Done(http, await system.Donors.HandleAsync(new RenameDonor(id, body.Name), http.Command(), ct)))
             .RequireAuthorization(Policies.Officer)
             .Refuses(BusinessRule.AmendmentChangesNothing);
+        donors.MapPost("/{id:guid}/bank-accounts", async (Guid id, BankAccountRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
+            Responses.Done(http, await system.Donors.HandleAsync(new RegisterBankAccount(id, body.Iban), http.Command(), ct)))
+            .WithDescription("Registers an account the donor pays from (an IBAN; spaces allowed, check digits must hold), so that bank-statement credits from it are recognised.")
+            .RequireAuthorization(Policies.Officer)
+            .Refuses(BusinessRule.AmendmentChangesNothing);
     }
 
     private static Task<DonorStatement> StatementAsync(Guid id, int? year, HttpContext http, FundSystem system, CancellationToken ct) =>
