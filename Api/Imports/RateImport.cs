@@ -22,7 +22,7 @@ public static class RateImport
         catch (RuleViolation e) when (e.Rule == BusinessRule.ExchangeRateConflict
             && lines.FirstOrDefault(l => l.Rate.Currency.Code.Equals(e.Context["currency"]) && l.Rate.EffectiveOn.Equals(e.Context["effectiveOn"])) is { } line)
         {
-            throw new RuleViolation(e.Rule, $"Line {line.Line}: {e.Message}", new Dictionary<string, object?>(e.Context) { ["line"] = line.Line }, field);
+            throw LineRefusal.Of(e, line.Line, field);
         }
     }
 }

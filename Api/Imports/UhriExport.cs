@@ -48,7 +48,7 @@ public static class UhriExport
 
     private static UhriLine Read(TableRow row, Columns columns, string field)
     {
-        RuleViolation Bad(string what) => RuleViolation.Of(BusinessRule.InvalidInput, $"Line {row.Line}: {what}", field, ("line", row.Line));
+        RuleViolation Bad(string what) => row.Refusal(what, field);
         var id = row.Cell(columns.Id);
         if (id.Length == 0)
         {
@@ -88,7 +88,7 @@ public static class UhriExport
         }
         catch (RuleViolation e)
         {
-            throw new RuleViolation(e.Rule, $"Line {row.Line}: {e.Message}", new Dictionary<string, object?>(e.Context) { ["line"] = row.Line }, field);
+            throw LineRefusal.Of(e, row.Line, field);
         }
 
         return new UhriLine(row.Line, recommendation);
@@ -103,7 +103,7 @@ public static class UhriExport
 
     private static string State(string name, TableRow row, string field) =>
         CountryCatalog.Default.FindByName(name)?.Code.Value
-        ?? throw RuleViolation.Of(BusinessRule.UnknownCountry, $"Line {row.Line}: '{name}' is not a country the UN's M49 standard names.", field, ("line", row.Line), ("country", name));
+        ?? throw row.Refusal($"'{name}' is not a country the UN's M49 standard names.", field, BusinessRule.UnknownCountry);
 
     // "16.3 - Promote the rule of law" → 16.3; a goal alone ("16 - Peace, justice …") names no target and adds none.
     private static string? Target(string value)
@@ -126,10 +126,10 @@ public static class UhriExport
     {
         public static Columns Of(TableRow header, string field)
         {
-            var names = header.Cells.Select(n => new string(n.ToLowerInvariant().Where(char.IsAsciiLetter).ToArray())).ToList();
+            var names = header.ColumnNames();
             int? Optional(params string[] accepted) => names.FindIndex(accepted.Contains) is var i and >= 0 ? i : null;
             int Required(string shown, params string[] accepted) => Optional(accepted)
-                ?? throw RuleViolation.Of(BusinessRule.InvalidInput, $"Line {header.Line}: no column '{shown}'.", field, ("line", header.Line));
+                ?? throw header.Refusal($"no column '{shown}'.", field);
             return new Columns(
                 Required("OHCHR Annotation Id", "ohchrannotationid", "annotationid"),
                 Required("Text", "text"),

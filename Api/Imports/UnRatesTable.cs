@@ -32,7 +32,7 @@ public static class UnRatesTable
         {
             if (!TryRate(content[0].Cell(1), out _))
             {
-                throw RuleViolation.Of(BusinessRule.InvalidInput, $"Line {content[0].Line}: no column is named as the currency code and the rate (units per US dollar).", field, ("line", content[0].Line));
+                throw content[0].Refusal("no column is named as the currency code and the rate (units per US dollar).", field);
             }
 
             columns = new Columns(0, 1, 2);
@@ -65,12 +65,12 @@ public static class UnRatesTable
 
     private static RateLine ReadLine(TableRow row, Columns columns, DateOnly? effectiveOn, string field)
     {
-        RuleViolation Bad(string what) => RuleViolation.Of(BusinessRule.InvalidInput, $"Line {row.Line}: {what}", field, ("line", row.Line));
+        RuleViolation Bad(string what) => row.Refusal(what, field);
         var at = $"line {row.Line}";
         var code = row.Cell(columns.Code);
         if (!CurrencyCode.TryParse(code, out var currency))
         {
-            throw RuleViolation.Of(BusinessRule.UnknownCurrency, $"Line {row.Line}: '{Shown(code)}' is not an ISO 4217 currency code.", field, ("line", row.Line));
+            throw row.Refusal($"'{Shown(code)}' is not an ISO 4217 currency code.", field, BusinessRule.UnknownCurrency);
         }
 
         if (!TryRate(row.Cell(columns.Rate), out var rate))
@@ -95,7 +95,7 @@ public static class UnRatesTable
         }
         catch (RuleViolation e)
         {
-            throw RuleViolation.Of(e.Rule, $"Line {row.Line}: {e.Message}", field, ("line", row.Line));
+            throw LineRefusal.Of(e, row.Line, field);
         }
     }
 
@@ -120,14 +120,12 @@ public static class UnRatesTable
     {
         public static Columns? FromHeader(TableRow header)
         {
-            var names = header.Cells.Select(Normalised).ToList();
+            var names = header.ColumnNames();
             var code = names.FindIndex(n => n is "code" or "currencycode" or "isocode" or "iso" or "isocurrencycode");
             code = code >= 0 ? code : names.FindIndex(n => n == "currency");
             var rate = names.FindIndex(n => n.Contains("rate", StringComparison.Ordinal) || n == "unitsperusd");
             var date = names.FindIndex(n => n.Contains("effective", StringComparison.Ordinal) || n == "date");
             return code >= 0 && rate >= 0 ? new Columns(code, rate, date >= 0 ? date : null) : null;
         }
-
-        private static string Normalised(string name) => new(name.ToLowerInvariant().Where(char.IsAsciiLetter).ToArray());
     }
 }

@@ -5,23 +5,13 @@ namespace FundManager.Reference;
 /// <summary>The countries of <c>config/reference/unsd_m49_countries.csv</c>, with OHCHR regions and UN regional groups joined in.</summary>
 public sealed class CountryCatalog
 {
-    // The regional-groups list writes two names differently from M49.
-    private static readonly Dictionary<string, string> GroupNameAliases = new(StringComparer.Ordinal)
-    {
-        ["Côte d'Ivoire"] = "Côte d’Ivoire",
-        ["Netherlands"] = "Netherlands (Kingdom of the)",
-    };
-
     private readonly Dictionary<CountryCode, Country> _byCode;
-    private readonly Dictionary<string, CountryCode> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CountryCode> _byName;
 
-    private CountryCatalog(IEnumerable<Country> countries, IEnumerable<(string Name, CountryCode Code)> aliases)
+    private CountryCatalog(IEnumerable<Country> countries, Dictionary<string, CountryCode> byName)
     {
         _byCode = countries.ToDictionary(c => c.Code);
-        foreach (var (name, code) in _byCode.Values.Select(c => (c.Name, c.Code)).Concat(aliases))
-        {
-            _byName[NameKey(name)] = code;
-        }
+        _byName = byName;
     }
 
     public static CountryCatalog Default { get; } = Load();
@@ -62,21 +52,33 @@ public sealed class CountryCatalog
             (row["scope"] == "country" ? regionByCountry : regionBySubRegion)[row["key"]] = region;
         }
 
-        var groups = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Names as UN lists write them: M49's, then the aliases (the regional-groups list, for one, writes
+        // "Netherlands" and "Côte d'Ivoire" with a straight apostrophe).
+        var rows = ReferenceFile.Csv("unsd_m49_countries.csv").Where(row => CountryCode.TryParse(row["iso_alpha3"], out _)).ToList();
+        var byName = new Dictionary<string, CountryCode>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            byName[NameKey(row["country_or_area"])] = Code(row["iso_alpha3"], "unsd_m49_countries.csv");
+        }
+
+        foreach (var row in ReferenceFile.Csv("country_name_aliases.csv"))
+        {
+            byName[NameKey(row["name"])] = Code(row["iso_alpha3"], "country_name_aliases.csv");
+        }
+
+        var groups = new Dictionary<CountryCode, string>();
         foreach (var row in ReferenceFile.Csv("UN_regional_groups.csv"))
         {
-            var name = row["country"];
-            groups[GroupNameAliases.GetValueOrDefault(name, name)] = row["regional_group"];
+            if (byName.TryGetValue(NameKey(row["country"]), out var member))
+            {
+                groups[member] = row["regional_group"];
+            }
         }
 
         var countries = new List<Country>();
-        foreach (var row in ReferenceFile.Csv("unsd_m49_countries.csv"))
+        foreach (var row in rows)
         {
-            if (!CountryCode.TryParse(row["iso_alpha3"], out var code))
-            {
-                continue;
-            }
-
+            var code = Code(row["iso_alpha3"], "unsd_m49_countries.csv");
             var name = row["country_or_area"];
             OhchrRegion? region = regionByCountry.TryGetValue(code.Value, out var r) ? r
                 : regionBySubRegion.TryGetValue(row["sub_region_name"], out var s) ? s
@@ -92,13 +94,15 @@ public sealed class CountryCatalog
                 bool.Parse(row["is_lldc"]),
                 bool.Parse(row["is_sids"]),
                 region,
-                groups.GetValueOrDefault(name)));
+                groups.GetValueOrDefault(code)));
         }
 
-        var aliases = ReferenceFile.Csv("country_name_aliases.csv")
-            .Select(row => CountryCode.TryParse(row["iso_alpha3"], out var code) ? (row["name"], code) : throw new InvalidDataException($"country_name_aliases.csv: '{row["iso_alpha3"]}' is not an alpha-3 code."));
-        return new CountryCatalog(countries, aliases);
+        return new CountryCatalog(countries, byName);
     }
+
+    // Not CountryCode.Parse: that checks the code against this catalogue, which is being built.
+    private static CountryCode Code(string value, string file) =>
+        CountryCode.TryParse(value, out var code) ? code : throw new InvalidDataException($"{file}: '{value}' is not an alpha-3 code.");
 
     // Without case or apostrophe style. Accents stay (the program runs with invariant globalization, which cannot
     // decompose them); the names written without them are aliases.
