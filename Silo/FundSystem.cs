@@ -1,3 +1,4 @@
+using FundManager.Banking;
 using FundManager.Cluster;
 using FundManager.Donors;
 using FundManager.Funds;
@@ -34,6 +35,8 @@ public sealed class FundSystem
         Entities = new EntityReader(dataSource, new EntityCache());
         Ledger = new LedgerQueries(dataSource);
         Receipts = new ReceiptQueries(dataSource);
+        BankEntries = new BankEntryStore(dataSource, clock);
+        Reconciliation = new BankReconciliation(BankEntries, Pledges);
     }
 
     public NpgsqlDataSource DataSource { get; }
@@ -57,6 +60,10 @@ public sealed class FundSystem
     public LedgerQueries Ledger { get; }
 
     public ReceiptQueries Receipts { get; }
+
+    public BankEntryStore BankEntries { get; }
+
+    public BankReconciliation Reconciliation { get; }
 
     /// <summary>
     /// The data source every part of the program shares: statements run thousands of times, so Npgsql prepares them,

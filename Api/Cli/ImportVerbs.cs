@@ -4,7 +4,7 @@ using FundManager.Api.Imports;
 
 namespace FundManager.Api.Cli;
 
-/// <summary><c>import rates|uhri</c>: data from outside FundManager, read from files.</summary>
+/// <summary><c>import rates|uhri|camt053</c>: data from outside FundManager, read from files.</summary>
 public static class ImportVerbs
 {
     public static Command Build()
@@ -12,7 +12,23 @@ public static class ImportVerbs
         var import = new Command("import", "Import data from files.");
         import.Subcommands.Add(Rates());
         import.Subcommands.Add(Uhri());
+        import.Subcommands.Add(Camt053());
         return import;
+    }
+
+    private static Command Camt053()
+    {
+        var file = new Option<FileInfo>("--file") { Description = "A bank's ISO 20022 camt.053 statement message (versions .001.02 to .001.08).", Required = true };
+        var command = new Command("camt053", "Import bank statements: credits are matched to open instalments, for an officer to confirm.") { file };
+        command.SetAction((parse, ct) => CliDatabase.RunAsync(parse, async system =>
+        {
+            await using var input = OpenFile(parse.GetValue(file)!);
+            var r = await Camt053Import.ImportAsync(system, input, Common.UserId.System, "file", null, ct);
+            Console.WriteLine(
+                $"{r.Statements} statements ({r.NewStatements} new), {r.Entries} entries ({r.NewEntries} new): {r.Proposed} credits matched to confirm, {r.Suspense} in suspense, {r.Debits} debits, {r.Pending} pending.");
+            return 0;
+        }, ct));
+        return command;
     }
 
     private static Command Uhri()

@@ -105,6 +105,7 @@ public sealed class ApiStartup(IConfiguration configuration)
             PledgeEndpoints.Map(api);
             GrantEndpoints.Map(api);
             ReferenceEndpoints.Map(api);
+            BankStatementEndpoints.Map(api);
             LedgerEndpoints.Map(api);
             ReportEndpoints.Map(api);
             UserEndpoints.Map(api);

@@ -46,3 +46,6 @@ public sealed record ProgressReportRequest(DateOnly PeriodStart, DateOnly Period
 public sealed record ReturnReportRequest(DateOnly On, string Comments);
 
 public sealed record RecommendationStatusRequest(string Recommendation, ImplementationStatus Status, string Evidence, DateOnly AsOf);
+
+/// <summary>Confirm a bank credit: on the pledge proposed (an empty body), on another pledge, or as a gift from a donor to a fund.</summary>
+public sealed record ConfirmBankEntryRequest(Guid? Pledge = null, Guid? Donor = null, string? Fund = null);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FundManager.Banking;
 using FundManager.Donors;
 using FundManager.Finance;
 using FundManager.Funds;
@@ -124,4 +125,14 @@ public static class CommandResponses
         var stream = Entities.StreamId.Parse(result.Stream);
         return new CommandResponse(stream.Key, stream.Kind, result.Version);
     }
+}
+
+public sealed record BankEntryView(
+    long Id, string Account, string Reference, string MessageId, string StatementId, AmountView Amount, bool IsCredit, DateOnly BookedOn, DateOnly? ValueOn,
+    string? DebtorName, string? DebtorIban, IReadOnlyList<string> Remittance, BankEntryStatus Status, string? MatchedBy, string? Note, Guid? Pledge, int? Instalment,
+    Guid? Donor, Guid? Receipt, string? ConfirmedBy, DateTimeOffset? ConfirmedAt)
+{
+    public static BankEntryView Of(BankEntryRecord e) => new(
+        e.Position, e.Account, e.Reference, e.MessageId, e.StatementId, AmountView.Of(e.Amount), e.IsCredit, e.BookedOn, e.ValueOn, e.DebtorName, e.DebtorIban,
+        e.Remittance, e.Status, e.Rule, e.Note, e.Pledge, e.Instalment, e.Donor, e.Receipt, e.ConfirmedBy, e.ConfirmedAt);
 }

@@ -1,3 +1,4 @@
+using FundManager.Banking;
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
@@ -20,7 +21,8 @@ public static class Camt053Reader
 
     /// <summary>Reads <paramref name="xml"/>, calling <paramref name="onStatement"/> before a statement's entries and <paramref name="onEntry"/> for each.</summary>
     /// <returns>How many statements and entries were read.</returns>
-    public static (int Statements, long Entries) Read(Stream xml, string field, Action<BankStatement> onStatement, Action<BankStatement, BankEntry> onEntry)
+    public static async Task<(int Statements, long Entries)> ReadAsync(
+        Stream xml, string field, Func<BankStatement, ValueTask> onStatement, Func<BankStatement, BankEntry, ValueTask> onEntry, CancellationToken ct = default)
     {
         var settings = new XmlReaderSettings
         {
@@ -29,11 +31,12 @@ public static class Camt053Reader
             IgnoreComments = true,
             IgnoreWhitespace = true,
             MaxCharactersFromEntities = 0,
+            Async = true,
         };
         try
         {
             using var reader = XmlReader.Create(xml, settings);
-            reader.MoveToContent();
+            await reader.MoveToContentAsync();
             var ns = reader.NamespaceURI;
             if (reader.LocalName != "Document" || !ns.StartsWith(NamespacePrefix, StringComparison.Ordinal) || !Versions.Contains(ns[NamespacePrefix.Length..]))
             {
@@ -42,7 +45,7 @@ public static class Camt053Reader
 
             var (statements, entries) = (0, 0L);
             string? messageId = null;
-            while (reader.Read())
+            while (await reader.ReadAsync())
             {
                 if (reader.NodeType != XmlNodeType.Element)
                 {
@@ -51,12 +54,12 @@ public static class Camt053Reader
 
                 if (reader.LocalName == "MsgId" && messageId is null)
                 {
-                    messageId = reader.ReadElementContentAsString().Trim();
+                    messageId = (await reader.ReadElementContentAsStringAsync()).Trim();
                 }
 
                 if (reader.LocalName == "Stmt")
                 {
-                    entries += ReadStatement(reader, messageId ?? throw Bad(field, "the message has no MsgId before its statements."), field, onStatement, onEntry);
+                    entries += await ReadStatementAsync(reader, messageId ?? throw Bad(field, "the message has no MsgId before its statements."), field, onStatement, onEntry, ct);
                     statements++;
                 }
             }
@@ -70,7 +73,8 @@ public static class Camt053Reader
     }
 
     // From the reader on <Stmt> to its end: the header and balances (which come before the entries), then each entry.
-    private static long ReadStatement(XmlReader reader, string messageId, string field, Action<BankStatement> onStatement, Action<BankStatement, BankEntry> onEntry)
+    private static async Task<long> ReadStatementAsync(
+        XmlReader reader, string messageId, string field, Func<BankStatement, ValueTask> onStatement, Func<BankStatement, BankEntry, ValueTask> onEntry, CancellationToken ct)
     {
         var depth = reader.Depth;
         string? id = null;
@@ -79,42 +83,42 @@ public static class Camt053Reader
         var balances = new List<XElement>();
         BankStatement? statement = null;
         var (entries, booked) = (0L, 0m);
-        reader.Read();
+        await reader.ReadAsync();
         while (reader.Depth > depth)
         {
             if (reader.NodeType != XmlNodeType.Element || reader.Depth != depth + 1)
             {
-                reader.Read();
+                await reader.ReadAsync();
                 continue;
             }
 
             switch (reader.LocalName)
             {
                 case "Id":
-                    id = reader.ReadElementContentAsString().Trim();
+                    id = (await reader.ReadElementContentAsStringAsync()).Trim();
                     break;
                 case "Acct":
-                    var acct = (XElement)XNode.ReadFrom(reader);
+                    var acct = (XElement)await XNode.ReadFromAsync(reader, ct);
                     account = Text(acct, "IBAN") ?? Text(acct, "Id") ?? "";
                     currency = Text(acct, "Ccy") is { } code ? Currency(code, field) : null;
                     break;
                 case "Bal":
-                    balances.Add((XElement)XNode.ReadFrom(reader));
+                    balances.Add((XElement)await XNode.ReadFromAsync(reader, ct));
                     break;
                 case "Ntry":
                     if (statement is null)
                     {
                         statement = Header(messageId, id, account, currency, balances, field);
-                        onStatement(statement);
+                        await onStatement(statement);
                     }
 
-                    var entry = Entry((XElement)XNode.ReadFrom(reader), statement, entries + 1, field);
+                    var entry = Entry((XElement)await XNode.ReadFromAsync(reader, ct), statement, entries + 1, field);
                     booked += entry.IsBooked ? (entry.IsCredit ? entry.Amount.Amount : -entry.Amount.Amount) : 0m;
                     entries++;
-                    onEntry(statement, entry);
+                    await onEntry(statement, entry);
                     break;
                 default:
-                    reader.Skip();
+                    await reader.SkipAsync();
                     break;
             }
         }
@@ -122,7 +126,7 @@ public static class Camt053Reader
         if (statement is null)
         {
             statement = Header(messageId, id, account, currency, balances, field);
-            onStatement(statement);
+            await onStatement(statement);
         }
 
         if (statement.Opening + booked != statement.Closing)

@@ -75,4 +75,6 @@ public enum BusinessRule
 
     // Added later; names are stable, so new rules go at the end.
     VersionMismatch,
+    BankEntryNotACredit,
+    BankEntryUnmatched,
 }

@@ -12,13 +12,21 @@ public readonly record struct CommandId(Guid Value)
     public static CommandId New() => new(Guid.NewGuid());
 
     /// <summary>
+    /// The id of a command that must happen once whoever sends it and however often, named by what it does (the receipt
+    /// of a bank entry, of a processor's event): the same name always gives the same id.
+    /// </summary>
+    public static CommandId Of(string name) => new(Hashed(name));
+
+    /// <summary>
     /// The id of something the command creates (<paramref name="purpose"/>: <c>pledge</c>, <c>receipt</c>, …) when the
     /// sender named none: the same command id always gives the same id, so a command sent again reaches the same entity.
     /// </summary>
-    public Guid Derive(string purpose)
+    public Guid Derive(string purpose) => Hashed(Value.ToString("N") + "/" + purpose);
+
+    private static Guid Hashed(string text)
     {
         Span<byte> bytes = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(Value.ToString("N") + "/" + purpose), bytes);
+        SHA256.HashData(Encoding.UTF8.GetBytes(text), bytes);
 
         // RFC 9562 version 8 (vendor-specific) with the RFC variant, so it is a well-formed UUID.
         bytes[6] = (byte)((bytes[6] & 0x0F) | 0x80);

@@ -42,6 +42,8 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
         ("GET", "/api/v1/audit") => [DemoUsers.Auditor, DemoUsers.Admin],
         ("GET", _) when path.StartsWith("/api/v1/funds/{code}/reports/", StringComparison.Ordinal) => LedgerReaders,
         ("GET", "/api/v1/reminders") => Everyone,
+        ("POST", "/api/v1/bank-statements" or "/api/v1/bank-entries/{id}/confirm") => [DemoUsers.Officer],
+        ("GET", "/api/v1/bank-entries" or "/api/v1/bank-entries/{id}") => [DemoUsers.Officer, DemoUsers.Approver],
         ("POST", "/api/v1/reminders/{id}/acknowledge") => [DemoUsers.Officer, DemoUsers.Approver],
         _ => throw new InvalidOperationException($"The access table does not know {method} {path}; add it to README and here."),
     };
@@ -62,6 +64,7 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
             ["/api/v1/donors/"] = otherDonor.ToString(),
             ["/api/v1/pledges/"] = DemoIds.For("pledge", "germany/0").ToString(),
             ["/api/v1/grants/"] = DemoIds.For("grant", "1").ToString(),
+            ["/api/v1/bank-entries/"] = "1",
         };
         var operations = 0;
         var failures = new List<string>();

@@ -1,3 +1,4 @@
+using FundManager.Banking;
 using System.Text;
 using FundManager.Api.Imports;
 using FundManager.Common;
@@ -13,9 +14,9 @@ public sealed class Camt053ReaderTests
     private static readonly string Samples = Path.Combine(AppContext.BaseDirectory, "fixtures", "camt053");
 
     [Fact]
-    public void The_multi_statement_sample_gives_both_statements_and_their_entries()
+    public async Task The_multi_statement_sample_gives_both_statements_and_their_entries()
     {
-        var (statements, entries) = Read(File.ReadAllBytes(Path.Combine(Samples, "camt053.v2.multi.statement.xml")));
+        var (statements, entries) = await ReadAsync(File.ReadAllBytes(Path.Combine(Samples, "camt053.v2.multi.statement.xml")));
         Assert.Equal(2, statements.Count);
         Assert.All(statements, s => Assert.Equal("EUR", s.Currency.Code));
         Assert.Equal([(18.15m, 27.00m), (27.00m, 20.00m)], statements.Select(s => (s.Opening, s.Closing)));
@@ -33,9 +34,9 @@ public sealed class Camt053ReaderTests
     [InlineData("camt053.v8.xml", "its balances are in EUR and SEK")]
     [InlineData("camt053.v2.five.decimals.xml", "the closing balance 27.050 EUR is not the opening balance 18.150 plus its booked entries (8.850); the difference is 0.050.")]
     [InlineData("camt053.v2.wrong.xml", "the message holds no statement (Stmt).")]
-    public void A_published_sample_that_does_not_add_up_is_refused_for_its_reason(string sample, string reason)
+    public async Task A_published_sample_that_does_not_add_up_is_refused_for_its_reason(string sample, string reason)
     {
-        var refused = Assert.Throws<RuleViolation>(() => Read(File.ReadAllBytes(Path.Combine(Samples, sample))));
+        var refused = await Assert.ThrowsAsync<RuleViolation>(() => ReadAsync(File.ReadAllBytes(Path.Combine(Samples, sample))));
         Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
     }
 
@@ -43,9 +44,9 @@ public sealed class Camt053ReaderTests
     [InlineData("02")]
     [InlineData("04")]
     [InlineData("08")]
-    public void Each_version_s_shape_is_read(string version)
+    public async Task Each_version_s_shape_is_read(string version)
     {
-        var (statements, entries) = Read(Statement(version, opening: 1_000m, ("FM-R-1", 250_000m, "CRDT", "BOOK"), ("FEE-1", 12.5m, "DBIT", "BOOK"), ("PEND-1", 99m, "CRDT", "PDNG")));
+        var (statements, entries) = await ReadAsync(Statement(version, opening: 1_000m, ("FM-R-1", 250_000m, "CRDT", "BOOK"), ("FEE-1", 12.5m, "DBIT", "BOOK"), ("PEND-1", 99m, "CRDT", "PDNG")));
         var statement = Assert.Single(statements);
         Assert.Equal(("MSG-" + version, "CH9300762011623852957", "STMT-1"), (statement.MessageId, statement.Account, statement.StatementId));
         Assert.Equal(250_987.5m, statement.Closing);
@@ -59,10 +60,10 @@ public sealed class Camt053ReaderTests
     }
 
     [Fact]
-    public void A_closing_balance_that_is_not_the_opening_plus_the_entries_is_refused_naming_the_difference()
+    public async Task A_closing_balance_that_is_not_the_opening_plus_the_entries_is_refused_naming_the_difference()
     {
         var xml = Statement("08", opening: 1_000m, ("A-1", 500m, "CRDT", "BOOK")).Replace("<Amt Ccy=\"CHF\">1500.00</Amt>", "<Amt Ccy=\"CHF\">1400.00</Amt>", StringComparison.Ordinal);
-        var refused = Assert.Throws<RuleViolation>(() => Read(xml));
+        var refused = await Assert.ThrowsAsync<RuleViolation>(() => ReadAsync(xml));
         Assert.Equal("camt.053: statement STMT-1: the closing balance 1400.00 CHF is not the opening balance 1000.00 plus its booked entries (500.00); the difference is -100.00.", refused.Message);
     }
 
@@ -73,20 +74,24 @@ public sealed class Camt053ReaderTests
     [InlineData("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.09\"/>", "Not a camt.053 statement")]
     [InlineData("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><GrpHdr><MsgId>1</MsgId>", "Not well-formed XML")]
     [InlineData("not xml at all", "Not well-formed XML")]
-    public void Malformed_or_hostile_xml_is_refused(string xml, string reason)
+    public async Task Malformed_or_hostile_xml_is_refused(string xml, string reason)
     {
-        var refused = Assert.Throws<RuleViolation>(() => Read(xml));
+        var refused = await Assert.ThrowsAsync<RuleViolation>(() => ReadAsync(xml));
         Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("root:", refused.Message, StringComparison.Ordinal);
     }
 
-    private static (List<BankStatement> Statements, List<(BankStatement Statement, BankEntry Entry)> Entries) Read(string xml) => Read(Encoding.UTF8.GetBytes(xml));
+    private static Task<(List<BankStatement> Statements, List<(BankStatement Statement, BankEntry Entry)> Entries)> ReadAsync(string xml) => ReadAsync(Encoding.UTF8.GetBytes(xml));
 
-    private static (List<BankStatement> Statements, List<(BankStatement Statement, BankEntry Entry)> Entries) Read(byte[] xml)
+    private static async Task<(List<BankStatement> Statements, List<(BankStatement Statement, BankEntry Entry)> Entries)> ReadAsync(byte[] xml)
     {
         var statements = new List<BankStatement>();
         var entries = new List<(BankStatement, BankEntry)>();
-        Camt053Reader.Read(new MemoryStream(xml), "file", statements.Add, (s, e) => entries.Add((s, e)));
+        await Camt053Reader.ReadAsync(
+            new MemoryStream(xml),
+            "file",
+            s => { statements.Add(s); return ValueTask.CompletedTask; },
+            (s, e) => { entries.Add((s, e)); return ValueTask.CompletedTask; });
         return (statements, entries);
     }
 

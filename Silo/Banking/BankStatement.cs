@@ -1,6 +1,6 @@
 using FundManager.Finance;
 
-namespace FundManager.Api.Imports;
+namespace FundManager.Banking;
 
 /// <summary>
 /// A bank statement of a camt.053 message: which one it is (message, account, statement id: together, its identity), its

@@ -1,6 +1,6 @@
 using FundManager.Finance;
 
-namespace FundManager.Api.Imports;
+namespace FundManager.Banking;
 
 /// <summary>
 /// One entry of a bank statement: the account servicer's reference (its identity with the account), the amount (a credit
