@@ -46,6 +46,13 @@ public sealed class ApiStartup(IConfiguration configuration)
         services.AddSingleton(provider => new FundSystem(dataSource, provider.GetRequiredService<TimeProvider>(), _ => ValueTask.FromResult(provider.GetRequiredService<IGrainFactory>())));
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton(new Payments.StripeGateway(Payments.StripeSettings.From(configuration)));
+        services.AddSingleton(provider => new Donors.DonorDirectory(dataSource));
+        services.AddSingleton<Payments.GiftPayments>();
+        services.AddSingleton<Payments.StripeEvents>();
+        services.AddSingleton<Payments.OnlineCheckout>();
+        services.AddSingleton(provider => new Payments.WebhookLog(dataSource, provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Payments.StripeWebhook>();
         services.AddSingleton(_ => configuration[TemplatesKey] is { Length: > 0 } templates ? new Reporting.Templates.TemplateLibrary(templates) : Reporting.Templates.TemplateLibrary.Default());
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
@@ -106,6 +113,7 @@ public sealed class ApiStartup(IConfiguration configuration)
             GrantEndpoints.Map(api);
             ReferenceEndpoints.Map(api);
             BankStatementEndpoints.Map(api);
+            DonationEndpoints.Map(api);
             LedgerEndpoints.Map(api);
             ReportEndpoints.Map(api);
             UserEndpoints.Map(api);

@@ -3,9 +3,17 @@ using Microsoft.OpenApi;
 
 namespace FundManager.Api.Http;
 
-/// <summary>Declares the bearer-token scheme in the OpenAPI document and requires it everywhere but login, refresh and health.</summary>
+/// <summary>
+/// Declares the bearer-token scheme in the OpenAPI document and requires it everywhere but login, refresh, health and
+/// online giving's open doors (giving, its settings, Stripe's webhook), where a token is optional or never sent.
+/// </summary>
 public sealed class OpenApiSecurity : IOpenApiDocumentTransformer
 {
+    private static readonly HashSet<(string Method, string Path)> Anonymous =
+    [
+        ("POST", "/api/v1/donations"), ("GET", "/api/v1/donations/settings"), ("POST", "/api/v1/webhooks/stripe"),
+    ];
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Components ??= new OpenApiComponents();
@@ -24,8 +32,13 @@ public sealed class OpenApiSecurity : IOpenApiDocumentTransformer
                 continue;
             }
 
-            foreach (var operation in item.Operations?.Values ?? Enumerable.Empty<OpenApiOperation>())
+            foreach (var (method, operation) in item.Operations ?? [])
             {
+                if (Anonymous.Contains((method.Method, path)))
+                {
+                    continue;
+                }
+
                 operation.Security ??= [];
                 operation.Security.Add(requirement);
             }

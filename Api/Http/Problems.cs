@@ -32,18 +32,20 @@ public static partial class Problems
     {
         BusinessRule.EntityNotFound => StatusCodes.Status404NotFound,
         BusinessRule.VersionMismatch => StatusCodes.Status412PreconditionFailed,
+        BusinessRule.OnlineGivingOff => StatusCodes.Status503ServiceUnavailable,
         BusinessRule.EntityAlreadyExists or BusinessRule.ConcurrencyConflict => StatusCodes.Status409Conflict,
         _ when BadInput.Contains(rule) => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status422UnprocessableEntity,
     };
 
-    public static IResult From(RuleViolation violation)
+    /// <summary>The problem document of a refusal, with the rule's status unless <paramref name="status"/> says otherwise.</summary>
+    public static IResult From(RuleViolation violation, int? status = null)
     {
         var errors = new Dictionary<string, string[]> { [violation.Field ?? "request"] = [violation.Message] };
         return Results.ValidationProblem(
             errors,
             detail: violation.Message,
-            statusCode: StatusOf(violation.Rule),
+            statusCode: status ?? StatusOf(violation.Rule),
             title: Kebab(violation.Rule.ToString()).Replace('-', ' '),
             type: TypeOf(violation.Rule),
             extensions: new Dictionary<string, object?> { ["rule"] = violation.Rule.ToString() });

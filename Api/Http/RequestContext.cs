@@ -37,20 +37,7 @@ public static class RequestContext
     public static CommandContext Command(this HttpContext http, bool creates = false)
     {
         var user = http.User();
-        var commandId = CommandId.New();
-        if (http.Request.Headers.TryGetValue("Idempotency-Key", out var keys))
-        {
-            var key = keys.ToString();
-            if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl))
-            {
-                throw RuleViolation.Of(BusinessRule.InvalidInput, $"An Idempotency-Key is 1 to {MaxIdempotencyKeyLength} printable characters.", "Idempotency-Key");
-            }
-
-            // The same key from the same user names the same command, so a replay returns its first result.
-            var hash = SHA256.HashData(Encoding.UTF8.GetBytes(user.Value + "\n" + key));
-            commandId = new CommandId(new Guid(hash.AsSpan(0, 16)));
-        }
-
+        var commandId = http.CommandIdFor(user.Value);
         long? expected = null;
         if (http.Request.Headers.TryGetValue("If-Match", out var match))
         {
@@ -66,6 +53,28 @@ public static class RequestContext
         }
 
         return new CommandContext(commandId, user, expected, AuditTrail.EntryFor(http, creates ? StatusCodes.Status201Created : StatusCodes.Status200OK));
+    }
+
+    /// <summary>
+    /// The id of the command this request sends on behalf of <paramref name="caller"/> (a user, or anyone for an
+    /// anonymous request): new each time, or named by the Idempotency-Key header, so the same key from the same caller
+    /// names the same command and a replay returns its first result.
+    /// </summary>
+    public static CommandId CommandIdFor(this HttpContext http, string caller)
+    {
+        if (!http.Request.Headers.TryGetValue("Idempotency-Key", out var keys))
+        {
+            return CommandId.New();
+        }
+
+        var key = keys.ToString();
+        if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl))
+        {
+            throw RuleViolation.Of(BusinessRule.InvalidInput, $"An Idempotency-Key is 1 to {MaxIdempotencyKeyLength} printable characters.", "Idempotency-Key");
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(caller + "\n" + key));
+        return new CommandId(new Guid(hash.AsSpan(0, 16)));
     }
 
     /// <summary>The entity tag of a version: <c>"v3"</c>.</summary>

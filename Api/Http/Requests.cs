@@ -49,3 +49,8 @@ public sealed record RecommendationStatusRequest(string Recommendation, Implemen
 
 /// <summary>Confirm a bank credit: on the pledge proposed (an empty body), on another pledge, or as a gift from a donor to a fund.</summary>
 public sealed record ConfirmBankEntryRequest(Guid? Pledge = null, Guid? Donor = null, string? Fund = null);
+
+/// <summary>An online gift: to a fund, optionally earmarked, one-off or monthly; a signed-in donor may name its own pledge.</summary>
+public sealed record DonationRequest(
+    string Fund, decimal Amount, string Currency, Donations.DonationFrequency Frequency = Donations.DonationFrequency.OneOff,
+    EarmarkKind Earmark = EarmarkKind.Unearmarked, string? EarmarkTarget = null, Guid? Pledge = null);

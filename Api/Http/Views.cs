@@ -26,9 +26,9 @@ public sealed record FundView(string Code, string Name, string BaseCurrency, dec
     public static FundView Of(Fund f) => new(f.Code.Value, f.Name, f.BaseCurrency.Code, f.PscRate, f.ReserveRate, f.RequiresUprRecommendations, f.Version);
 }
 
-public sealed record DonorView(Guid Id, string Name, DonorType Type, string? Country, IReadOnlyList<string> BankAccounts, long Version)
+public sealed record DonorView(Guid Id, string Name, DonorType Type, string? Country, IReadOnlyList<string> BankAccounts, string? Email, string? PaymentCustomer, long Version)
 {
-    public static DonorView Of(Donor d) => new(d.Id.Value, d.Name, d.Type, d.Country?.Value, d.BankAccounts, d.Version);
+    public static DonorView Of(Donor d) => new(d.Id.Value, d.Name, d.Type, d.Country?.Value, d.BankAccounts, d.Email, d.PaymentCustomer, d.Version);
 }
 
 public sealed record InstalmentView(int Number, DateOnly DueOn, AmountView Amount, AmountView Paid, AmountView Outstanding, AmountView BookedUsd);
@@ -135,4 +135,13 @@ public sealed record BankEntryView(
     public static BankEntryView Of(BankEntryRecord e) => new(
         e.Position, e.Account, e.Reference, e.MessageId, e.StatementId, AmountView.Of(e.Amount), e.IsCredit, e.BookedOn, e.ValueOn, e.DebtorName, e.DebtorIban,
         e.Remittance, e.Status, e.Rule, e.Note, e.Pledge, e.Instalment, e.Donor, e.Receipt, e.ConfirmedBy, e.ConfirmedAt);
+}
+
+public sealed record DonationView(
+    Guid Id, string Fund, AmountView Amount, Donations.DonationFrequency Frequency, EarmarkKind Earmark, string? EarmarkTarget, Guid? Pledge, Donations.DonationStatus Status,
+    string? Session, string? CheckoutUrl, Guid? Donor, string? Subscription, IReadOnlyList<Donations.DonationPayment> Payments, DateTimeOffset OpenedAt)
+{
+    public static DonationView Of(Donations.Donation d) => new(
+        d.Id, d.Terms!.Fund, new AmountView(d.Terms.Amount, d.Terms.Currency), d.Terms.Frequency, d.Terms.Earmark, d.Terms.EarmarkTarget, d.Terms.Pledge, d.Status,
+        d.Session, d.SessionUrl, d.Donor, d.Subscription, d.Payments, d.OpenedAt);
 }

@@ -68,9 +68,10 @@ public static partial class BoardWorkbook
         var grants = sheet.Row(new Cell("Total grant expenditure", CellStyle.TotalLabel), SheetWriter.Sum(amount, firstRegion, lastRegion, s.GrantExpenditure));
         var psc = sheet.Row($"Programme support costs ({UnStyle.Percent(f.Fund.PscRate)} of expenditure)", Cell.Usd(s.ProgrammeSupportCosts), "5100");
         var writtenOff = sheet.Row("Contributions written off", Cell.Usd(s.ContributionsWrittenOff), "5200");
+        var charges = sheet.Row("Bank and card processing charges", Cell.Usd(s.BankCharges), "5300");
         var expenditure = sheet.Row(
             new Cell("Total expenditure", CellStyle.TotalLabel),
-            new Cell(s.Expenditure, CellStyle.UsdTotal, $"B{grants}+B{psc}+B{writtenOff}"));
+            new Cell(s.Expenditure, CellStyle.UsdTotal, $"B{grants}+B{psc}+B{writtenOff}+B{charges}"));
         var result = sheet.Row(new Cell("Net result for the period", CellStyle.TotalLabel), new Cell(s.Income - s.Expenditure, CellStyle.UsdTotal, $"B{income}-B{expenditure}"));
         sheet.Row(
             new Cell($"Fund balance at {UnStyle.Date(f.Period.End)} (closing)", CellStyle.TotalLabel),

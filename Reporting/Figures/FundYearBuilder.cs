@@ -101,6 +101,7 @@ public sealed partial class FundYearBuilder(FundSystem system)
             regions,
             InPeriod(Account.PscExpense),
             InPeriod(Account.ContributionsWrittenOff),
+            InPeriod(Account.BankCharges),
             NetAssets(closing),
             cash,
             closing.BalanceOf(Account.ContributionsReceivable),

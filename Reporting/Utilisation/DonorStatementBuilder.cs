@@ -35,6 +35,14 @@ public sealed class DonorStatementBuilder(FundSystem system)
                 r.Receipt.Amount.Currency.Code, r.Receipt.Amount.Currency.MinorUnits, r.Receipt.Amount.Amount, r.Receipt.Usd.Amount))
             .ToList();
 
+        // Money given back (a refund, a dispute lost) is a negative line on the day it went back, at the receipt's own value.
+        receipts.AddRange((await system.Receipts.ReversalsAsync(donorId, period.Start == DateOnly.MinValue ? null : period.Start, period.End, ct))
+            .Select(r => new StatementReceipt(
+                r.Reversal.On, r.Fund.Value, r.Pledge.Value, $"{r.Reversal.Receipt} ({(r.Reversal.Kind == ReversalKind.Refund ? "refunded" : "dispute lost")})",
+                pledges.TryGetValue(r.Pledge.Value, out var p) ? EarmarkName(p.Earmark) : "",
+                r.Reversal.Amount.Currency.Code, r.Reversal.Amount.Currency.MinorUnits, -r.Reversal.Amount.Amount, -r.Reversal.CashUsd.Amount)));
+        receipts = [.. receipts.OrderBy(r => r.ReceivedOn)];
+
         var funds = new List<StatementFund>();
         var mine = new List<Attribution>();
         foreach (var code in pledges.Values.Select(p => p.Fund).Distinct().OrderBy(f => f.Value, StringComparer.Ordinal))

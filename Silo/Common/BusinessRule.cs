@@ -77,4 +77,7 @@ public enum BusinessRule
     VersionMismatch,
     BankEntryNotACredit,
     BankEntryUnmatched,
+    ReversalExceedsReceipt,
+    OnlineGivingOff,
+    PaymentDiffersFromGift,
 }

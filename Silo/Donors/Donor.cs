@@ -19,7 +19,12 @@ public sealed class Donor : Entity<DonorEvent>, IListed
     /// <summary>The IBANs of the accounts the donor pays from, in the order they were registered.</summary>
     public IReadOnlyList<string> BankAccounts { get; private set; } = [];
 
-    public static DonorEvent[] Register(DonorId id, string name, DonorType type, CountryCode? country)
+    public string? Email { get; private set; }
+
+    /// <summary>The donor's customer at the card processor, once it has given online.</summary>
+    public string? PaymentCustomer { get; private set; }
+
+    public static DonorEvent[] Register(DonorId id, string name, DonorType type, CountryCode? country, string? email = null)
     {
         var checkedName = Text.Check(name, "name", 200, allowLineBreaks: false);
         if (!Enum.IsDefined(type))
@@ -37,7 +42,29 @@ public sealed class Donor : Entity<DonorEvent>, IListed
             throw RuleViolation.Of(BusinessRule.UnknownCountry, $"'{c}' is not an ISO 3166 country.", "country", ("country", c.ToString()));
         }
 
-        return [new DonorRegistered(id, checkedName, type, country)];
+        return [new DonorRegistered(id, checkedName, type, country, CheckedEmail(email))];
+    }
+
+    /// <summary>Links the processor's customer; a donor linked already keeps its first (nothing recorded).</summary>
+    public DonorEvent[] LinkPaymentCustomer(string customer)
+    {
+        var checkedCustomer = Text.Check(customer, "customer", 100, allowLineBreaks: false);
+        return PaymentCustomer is null ? [new DonorPaymentCustomerLinked(checkedCustomer)] : [];
+    }
+
+    // Enough to reach someone: one @ between a local part and a domain, no spaces, within the SMTP limit.
+    private static string? CheckedEmail(string? email)
+    {
+        if (string.IsNullOrWhiteSpace(email))
+        {
+            return null;
+        }
+
+        var text = Text.Check(email, "email", 254, allowLineBreaks: false);
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.Any(char.IsWhiteSpace)
+            ? text
+            : throw RuleViolation.Of(BusinessRule.InvalidInput, $"'{text}' is not an email address.", "email");
     }
 
     public DonorEvent[] Rename(string name)
@@ -67,6 +94,10 @@ public sealed class Donor : Entity<DonorEvent>, IListed
                 Name = e.Name;
                 Type = e.Type;
                 Country = e.Country;
+                Email = e.Email;
+                break;
+            case DonorPaymentCustomerLinked e:
+                PaymentCustomer = e.Customer;
                 break;
             case DonorRenamed e:
                 Name = e.Name;

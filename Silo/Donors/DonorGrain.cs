@@ -18,7 +18,12 @@ public sealed class DonorGrain(EntityStore store, [FromKeyedServices(BusinessClo
             var donor = Entity;
             decision.RequireNew(donor, "id", $"Donor {Id} already exists.");
             CountryCode? country = string.IsNullOrWhiteSpace(command.Country) ? null : CountryCode.Parse(command.Country);
-            decision.Record(donor, Donor.Register(Id, command.Name, command.Type, country), null);
+            decision.Record(donor, Donor.Register(Id, command.Name, command.Type, country, command.Email), null);
+            if (command.PaymentCustomer is { } customer)
+            {
+                decision.Record(donor, donor.LinkPaymentCustomer(customer), null);
+            }
+
             return Task.FromResult(new CommandResult(Stream.ToString(), donor.Version));
         });
 
@@ -35,6 +40,14 @@ public sealed class DonorGrain(EntityStore store, [FromKeyedServices(BusinessClo
         {
             var donor = decision.Target(Entity);
             decision.Record(donor, donor.RegisterBankAccount(command.Iban), null);
+            return Task.FromResult(new CommandResult(Stream.ToString(), donor.Version));
+        });
+
+    public Task<CommandOutcome> LinkPaymentCustomerAsync(LinkPaymentCustomer command, CommandContext context) =>
+        RunAsync(command, context, decision =>
+        {
+            var donor = decision.Target(Entity);
+            decision.Record(donor, donor.LinkPaymentCustomer(command.Customer), null);
             return Task.FromResult(new CommandResult(Stream.ToString(), donor.Version));
         });
 

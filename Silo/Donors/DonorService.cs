@@ -15,6 +15,9 @@ public sealed class DonorService(CommandSender sender)
     public Task<CommandResult> HandleAsync(RenameDonor command, CommandContext context, CancellationToken ct = default) =>
         sender.SendAsync(g => g.GetGrain<IDonorGrain>(command.Donor).RenameAsync(command, context), ct);
 
+    public Task<CommandResult> HandleAsync(LinkPaymentCustomer command, CommandContext context, CancellationToken ct = default) =>
+        sender.SendAsync(g => g.GetGrain<IDonorGrain>(command.Donor).LinkPaymentCustomerAsync(command, context), ct);
+
     public Task<CommandResult> HandleAsync(RegisterBankAccount command, CommandContext context, CancellationToken ct = default) =>
         sender.SendAsync(g => g.GetGrain<IDonorGrain>(command.Donor).RegisterBankAccountAsync(command, context), ct);
 }

@@ -12,5 +12,7 @@ public interface IDonorGrain : IGrainWithGuidKey
 
     Task<CommandOutcome> RegisterBankAccountAsync([Immutable] RegisterBankAccount command, CommandContext context);
 
+    Task<CommandOutcome> LinkPaymentCustomerAsync([Immutable] LinkPaymentCustomer command, CommandContext context);
+
     Task<bool> ExistsAsync();
 }

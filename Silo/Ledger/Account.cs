@@ -30,6 +30,9 @@ public enum Account
     /// <summary>Receivables written off as uncollectible.</summary>
     ContributionsWrittenOff = 5200,
 
+    /// <summary>What banks and card processors keep of the money given (Stripe's fee on an online gift).</summary>
+    BankCharges = 5300,
+
     /// <summary>Memorandum: what approved grants still commit the fund to (direct + PSC).</summary>
     OpenCommitments = 9000,
 

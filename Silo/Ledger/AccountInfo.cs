@@ -13,6 +13,7 @@ public static class AccountInfo
         Account.GrantExpense => "Grant expense",
         Account.PscExpense => "Programme support cost expense",
         Account.ContributionsWrittenOff => "Contributions written off",
+        Account.BankCharges => "Bank and card processing charges",
         Account.OpenCommitments => "Open grant commitments (memorandum)",
         Account.CommitmentsContra => "Commitments contra (memorandum)",
         _ => throw new ArgumentOutOfRangeException(nameof(account), account, null),
@@ -21,7 +22,7 @@ public static class AccountInfo
     /// <summary>Accounts whose balance is normally a debit (assets, expenses, the commitments memorandum).</summary>
     public static bool IsDebitNormal(Account account) =>
         account is Account.Cash or Account.ContributionsReceivable or Account.GrantExpense
-            or Account.PscExpense or Account.ContributionsWrittenOff or Account.OpenCommitments;
+            or Account.PscExpense or Account.ContributionsWrittenOff or Account.BankCharges or Account.OpenCommitments;
 
     public static bool IsMemorandum(Account account) => (int)account >= 9000;
 

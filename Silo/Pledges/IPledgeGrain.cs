@@ -20,4 +20,8 @@ public interface IPledgeGrain : IGrainWithGuidKey
 
     /// <summary>Money received with no pledge: this grain's pledge is created signed and paid at once.</summary>
     Task<CommandOutcome> RecordUnpledgedReceiptAsync([Immutable] RecordUnpledgedReceipt command, CommandContext context);
+
+    Task<CommandOutcome> RecordProcessorFeeAsync([Immutable] RecordProcessorFee command, CommandContext context);
+
+    Task<CommandOutcome> ReverseReceiptAsync([Immutable] ReverseReceipt command, CommandContext context);
 }

@@ -40,6 +40,20 @@ public sealed partial class Pledge
                     .. e.Applications.Select(a => Cr(Account.ContributionsReceivable, a.RelievedUsd, a.Amount, $"instalment {a.Number}")),
                     Cr(Account.ExchangeGainsAndLosses, e.ExchangeDifference),
                 ]),
+            ProcessorFeeRecorded e => new JournalEntryDraft(
+                Fund,
+                e.On,
+                $"Processor's fee {e.Reference} on receipt {e.Receipt}, {who}",
+                [Dr(Account.BankCharges, e.Usd, e.Amount), Cr(Account.Cash, e.Usd, e.Amount)]),
+            ReceiptReversed e => new JournalEntryDraft(
+                Fund,
+                e.On,
+                $"Receipt {e.Receipt} reversed ({(e.Kind == ReversalKind.Refund ? "refund" : "dispute lost")} {e.Reference}), {who}",
+                [
+                    .. e.Applications.Select(a => Dr(Account.ContributionRevenue, a.RelievedUsd, a.Amount, $"instalment {a.Number}")),
+                    Cr(Account.Cash, e.CashUsd, e.Amount),
+                    Dr(Account.ExchangeGainsAndLosses, e.ExchangeDifference),
+                ]),
             PledgeCancelled e => JournalEntryDraft.IfAny(
                 Fund,
                 e.On,

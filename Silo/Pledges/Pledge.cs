@@ -14,6 +14,8 @@ public sealed partial class Pledge : Entity<PledgeEvent>, IListed
 {
     private readonly List<Instalment> _instalments = [];
     private readonly HashSet<string> _receiptReferences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HeldReceipt> _receipts = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _feeReferences = new(StringComparer.Ordinal);
     private PledgeStatus? _closedAs;
 
     public PledgeId Id { get; private set; }
@@ -82,9 +84,27 @@ public sealed partial class Pledge : Entity<PledgeEvent>, IListed
                 break;
             case ReceiptRecorded e:
                 _receiptReferences.Add(e.Reference);
+                _receipts[e.Reference] = new HeldReceipt(e);
                 foreach (var application in e.Applications)
                 {
                     Replace(application.Number, i => i with { Paid = i.Paid + application.Amount, RelievedUsd = i.RelievedUsd + application.RelievedUsd });
+                }
+
+                break;
+            case ProcessorFeeRecorded e:
+                _feeReferences.Add(e.Reference);
+                break;
+            case ReceiptReversed e:
+                _receipts[e.Receipt].Reverse(e);
+                foreach (var application in e.Applications)
+                {
+                    Replace(application.Number, i => i with
+                    {
+                        Amount = i.Amount - application.Amount,
+                        Paid = i.Paid - application.Amount,
+                        BookedUsd = i.BookedUsd - application.RelievedUsd,
+                        RelievedUsd = i.RelievedUsd - application.RelievedUsd,
+                    });
                 }
 
                 break;

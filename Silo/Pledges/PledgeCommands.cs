@@ -25,7 +25,10 @@ public sealed record WriteOffPledge(Guid Pledge, DateOnly On, string Reason);
 /// <summary>Part of a receipt applied to a named instalment.</summary>
 public sealed record ReceiptAllocation(int Instalment, decimal Amount);
 
-/// <summary>Record money received against a pledge, in the pledge's currency; the reference can be used once only.</summary>
+/// <summary>
+/// Record money received against a pledge, in the pledge's currency; the reference can be used once only. A card
+/// processor's <paramref name="Fee"/> on it is recorded with it (see <see cref="RecordProcessorFee"/>).
+/// </summary>
 public sealed record RecordReceipt(
     Guid Pledge,
     string Reference,
@@ -34,7 +37,8 @@ public sealed record RecordReceipt(
     decimal Amount,
     string Currency,
     IReadOnlyList<ReceiptAllocation>? Allocations = null,
-    Guid? Id = null);
+    Guid? Id = null,
+    ProcessorFee? Fee = null);
 
 /// <summary>Record money received with no pledge: it becomes a signed pledge paid at once.</summary>
 public sealed record RecordUnpledgedReceipt(
@@ -47,4 +51,18 @@ public sealed record RecordUnpledgedReceipt(
     string Currency,
     EarmarkKind Earmark = EarmarkKind.Unearmarked,
     string? EarmarkTarget = null,
-    Guid? Pledge = null);
+    Guid? Pledge = null,
+    ProcessorFee? Fee = null);
+
+/// <summary>Record the fee a card processor kept of a receipt (in the currency it charged, valued at the day's rate); once per reference.</summary>
+public sealed record RecordProcessorFee(Guid Pledge, string Receipt, string Reference, DateOnly On, decimal Amount, string Currency);
+
+/// <summary>
+/// Reverse part or all of a receipt given back. For a refund, <paramref name="ReversedToDate"/> is everything refunded of
+/// it so far (a processor's running total), so refunds reported twice or out of order reverse each unit once; for a lost
+/// dispute it is the amount disputed, once per dispute (<paramref name="Reference"/>).
+/// </summary>
+public sealed record ReverseReceipt(Guid Pledge, string Receipt, ReversalKind Kind, string Reference, DateOnly On, decimal ReversedToDate);
+
+/// <summary>What a card processor kept of a receipt, under its own reference (Stripe's balance transaction), in the currency it charged.</summary>
+public sealed record ProcessorFee(string Reference, decimal Amount, string Currency);

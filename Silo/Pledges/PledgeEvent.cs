@@ -47,3 +47,24 @@ public sealed record PledgeCancelled(DateOnly On, string Reason, IReadOnlyList<I
 
 /// <summary>What remains receivable was written off as uncollectible.</summary>
 public sealed record PledgeWrittenOff(DateOnly On, string Reason, IReadOnlyList<InstalmentValue> WrittenOff) : PledgeEvent;
+
+/// <summary>
+/// A card processor (or bank) kept <see cref="Amount"/> of a receipt as its fee, valued at the day's rate: an expense
+/// of the fund, the receipt itself staying at the gross amount given.
+/// </summary>
+public sealed record ProcessorFeeRecorded(string Reference, string Receipt, DateOnly On, Money Amount, decimal UnitsPerUsd, Money Usd) : PledgeEvent;
+
+/// <summary>
+/// Part or all of a receipt went back to the giver (a refund, a dispute lost): the contribution is smaller by
+/// <see cref="Amount"/>. The instalments it paid shrink by what is reversed (latest applied first), revenue by their
+/// booked value, cash by the receipt's own USD value of it; the difference reverses the exchange difference realised.
+/// </summary>
+public sealed record ReceiptReversed(
+    string Reference,
+    string Receipt,
+    ReversalKind Kind,
+    DateOnly On,
+    Money Amount,
+    Money CashUsd,
+    IReadOnlyList<ReceiptApplication> Applications,
+    Money ExchangeDifference) : PledgeEvent;

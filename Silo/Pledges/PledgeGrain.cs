@@ -58,6 +58,7 @@ public sealed class PledgeGrain(EntityStore store, ExchangeRateStore rates, [Fro
             // The reference's unique key refuses a second use when the receipt is written, even by another silo.
             decision.ClaimReceiptReference(((ReceiptRecorded)events[0]).Reference);
             decision.Record(pledge, events, pledge.Fund, pledge.PostingFor);
+            await RecordFeeAsync(decision, pledge, command.Fee, command.Reference, command.ReceivedOn);
             return Result(pledge);
         });
 
@@ -79,8 +80,19 @@ public sealed class PledgeGrain(EntityStore store, ExchangeRateStore rates, [Fro
             var receipt = pledge.RecordReceipt(new ReceiptId(context.Id.Derive("receipt")), reference, command.Channel, command.ReceivedOn, amount, null, inForce);
             decision.ClaimReceiptReference(reference);
             decision.Record(pledge, receipt, fund, pledge.PostingFor);
+            await RecordFeeAsync(decision, pledge, command.Fee, reference, command.ReceivedOn);
             return Result(pledge);
         });
+
+    public Task<CommandOutcome> RecordProcessorFeeAsync(RecordProcessorFee command, CommandContext context) =>
+        Change(command, context, async pledge =>
+        {
+            var fee = new Money(command.Amount, CurrencyCode.Parse(command.Currency));
+            return pledge.RecordProcessorFee(command.Receipt, command.Reference, command.On, fee, await rates.InForceAsync(fee.Currency, command.On));
+        });
+
+    public Task<CommandOutcome> ReverseReceiptAsync(ReverseReceipt command, CommandContext context) =>
+        Change(command, context, pledge => Task.FromResult(pledge.ReverseReceipt(command.Receipt, command.Kind, command.Reference, command.On, command.ReversedToDate)));
 
     private Task<CommandOutcome> Change(object command, CommandContext context, Func<Pledge, Task<PledgeEvent[]>> decide) =>
         RunAsync(command, context, async decision =>
@@ -91,6 +103,16 @@ public sealed class PledgeGrain(EntityStore store, ExchangeRateStore rates, [Fro
         });
 
     private CommandResult Result(Pledge pledge) => new(Stream.ToString(), pledge.Version);
+
+    // A processor's fee on a receipt is recorded in the receipt's own command, so a gift and its fee post together.
+    private async Task RecordFeeAsync(CommandDecision decision, Pledge pledge, ProcessorFee? fee, string receipt, DateOnly on)
+    {
+        if (fee is not null)
+        {
+            var charged = new Money(fee.Amount, CurrencyCode.Parse(fee.Currency, "fee.currency"));
+            decision.Record(pledge, pledge.RecordProcessorFee(receipt, fee.Reference, on, charged, await rates.InForceAsync(charged.Currency, on)), pledge.Fund, pledge.PostingFor);
+        }
+    }
 
     private async Task<(FundCode Fund, Earmark Earmark)> CheckPartiesAsync(Guid donor, string fundCode, EarmarkKind kind, string? target)
     {

@@ -34,6 +34,12 @@ public sealed class PledgeService(CommandSender sender)
         return Send(id, p => p.RecordUnpledgedReceiptAsync(command with { Pledge = id }, context), ct, FundCode.Parse(command.Fund));
     }
 
+    public Task<CommandResult> HandleAsync(RecordProcessorFee command, CommandContext context, CancellationToken ct = default) =>
+        Send(command.Pledge, p => p.RecordProcessorFeeAsync(command, context), ct);
+
+    public Task<CommandResult> HandleAsync(ReverseReceipt command, CommandContext context, CancellationToken ct = default) =>
+        Send(command.Pledge, p => p.ReverseReceiptAsync(command, context), ct);
+
     private Task<CommandResult> Send(Guid pledge, Func<IPledgeGrain, Task<CommandOutcome>> send, CancellationToken ct, FundCode? fund = null) =>
         sender.SendAsync(g => send(g.GetGrain<IPledgeGrain>(pledge)), ct, fund);
 }

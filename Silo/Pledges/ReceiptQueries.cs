@@ -48,14 +48,16 @@ public sealed class ReceiptQueries(NpgsqlDataSource dataSource)
         return receipts;
     }
 
-    /// <summary>Per instalment of the given pledges, what receipts dated on or before <paramref name="asOf"/> paid against it.</summary>
+    /// <summary>Per instalment of the given pledges, what receipts dated on or before <paramref name="asOf"/> paid against it, less what was given back by then.</summary>
     public async Task<IReadOnlyList<InstalmentPaid>> PaidAsOfAsync(IReadOnlyList<PledgeId> pledges, DateOnly asOf, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand("""
-            select e.stream_id, (a ->> 'number')::int, sum((a -> 'amount' ->> 'amount')::numeric)
+            select e.stream_id, (a ->> 'number')::int,
+                   sum(case when e.type = 'ReceiptRecorded' then 1 else -1 end * (a -> 'amount' ->> 'amount')::numeric)
             from events e cross join lateral jsonb_array_elements(e.data -> 'applications') a
-            where e.type = 'ReceiptRecorded' and e.stream_id = any($1) and (e.data ->> 'receivedOn')::date <= $2
+            where e.type in ('ReceiptRecorded', 'ReceiptReversed') and e.stream_id = any($1)
+              and coalesce(e.data ->> 'receivedOn', e.data ->> 'on')::date <= $2
             group by e.stream_id, (a ->> 'number')::int
             """, connection);
         cmd.Parameters.Add(new() { Value = pledges.Select(p => StreamId.For(p).ToString()).ToArray() });
@@ -68,5 +70,30 @@ public sealed class ReceiptQueries(NpgsqlDataSource dataSource)
         }
 
         return paid;
+    }
+
+    /// <summary>What was given back of a donor's receipts (refunds, lost disputes) on days from <paramref name="from"/> to <paramref name="to"/>, oldest first.</summary>
+    public async Task<IReadOnlyList<ReversalEntry>> ReversalsAsync(Guid donor, DateOnly? from, DateOnly to, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            select s.id, s.fund_code, e.data from events e join streams s on s.id = e.stream_id
+            where e.type = 'ReceiptReversed' and s.donor_id = $1 and (e.data ->> 'on')::date <= $2 and ($3::date is null or (e.data ->> 'on')::date >= $3)
+            order by e.position
+            """, connection);
+        cmd.Parameters.Add(new() { Value = donor });
+        cmd.Parameters.Add(new() { Value = to });
+        cmd.Parameters.Add(new() { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Date });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var reversals = new List<ReversalEntry>();
+        while (await reader.ReadAsync(ct))
+        {
+            reversals.Add(new ReversalEntry(
+                new PledgeId(Guid.Parse(StreamId.Parse(reader.GetString(0)).Key)),
+                FundCode.Parse(reader.GetString(1)),
+                JsonSerializer.Deserialize<ReceiptReversed>(reader.GetString(2), StoredJson.Options)!));
+        }
+
+        return reversals;
     }
 }

@@ -165,7 +165,7 @@ public static class HttpBenchmark
         return count / (decimal)watch.Elapsed.TotalSeconds;
     }
 
-    private static async Task<string> TokenAsync(Uri baseAddress, string email)
+    internal static async Task<string> TokenAsync(Uri baseAddress, string email)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
         var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = "demo-password-1" });
@@ -173,7 +173,7 @@ public static class HttpBenchmark
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
-    private static async Task WaitReadyAsync(Uri baseAddress)
+    internal static async Task WaitReadyAsync(Uri baseAddress)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
         for (var i = 0; i < 360; i++)
@@ -195,7 +195,7 @@ public static class HttpBenchmark
         throw new InvalidOperationException("fundmanager serve did not become ready.");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();

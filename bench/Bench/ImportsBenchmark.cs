@@ -63,6 +63,7 @@ public static class ImportsBenchmark
 
         Console.Error.WriteLine($"  {export.Length / 1024} KiB export; the same export again (nothing to change) in {againSeconds:F1} s");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"uhri rows={Recommendations} seconds={seconds:F1}"));
+        Console.WriteLine(await WebhooksBenchmark.RunAsync());
         return 0;
     }
 

@@ -15,21 +15,30 @@ namespace FundManager.Api.Tests.Infrastructure;
 /// The API in memory (WebApplicationFactory) on a fresh database per test class, loaded with the demo data set
 /// and the demo users, so that every role has someone to log in as.
 /// </summary>
-public sealed class ApiFactory : WebApplicationFactory<ApiStartup>, IAsyncLifetime
+public class ApiFactory : WebApplicationFactory<ApiStartup>, IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
 
     /// <summary>The domain as the API's own silo serves it (the API hosts the test's only silo).</summary>
     public FundSystem System => Services.GetRequiredService<FundSystem>();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await TestServer.CreateDatabaseAsync();
         await new DemoDataSet(System, _ => { }).LoadAsync();
         await DemoUsers.EnsureAsync(System, CancellationToken.None);
     }
 
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Settings a fixture adds to the API's configuration.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> MoreSettings() => [];
 
     protected override IHostBuilder CreateHostBuilder() =>
         Host.CreateDefaultBuilder()
@@ -39,7 +48,7 @@ public sealed class ApiFactory : WebApplicationFactory<ApiStartup>, IAsyncLifeti
                 ["FundManager:Cluster:SiloPort"] = "0",
                 ["FundManager:Cluster:GatewayPort"] = "0",
                 ["Logging:LogLevel:Default"] = "Warning",
-            }))
+            }).AddInMemoryCollection(MoreSettings()))
             .ConfigureWebHostDefaults(web => web.UseStartup<ApiStartup>());
 
     /// <summary>A client logged in as <paramref name="email"/> with the demo password.</summary>

@@ -31,6 +31,7 @@ public sealed class FundYearFiguresTests(DemoFixture demo)
         Assert.Equal(Moved(Account.GrantExpense), s.GrantExpenditure);
         Assert.Equal(Moved(Account.PscExpense), s.ProgrammeSupportCosts);
         Assert.Equal(Moved(Account.ContributionsWrittenOff), s.ContributionsWrittenOff);
+        Assert.Equal(Moved(Account.BankCharges), s.BankCharges);
         Assert.Equal(NetAssets(after), s.ClosingBalance);
         Assert.Equal(s.OpeningBalance + s.Income - s.Expenditure, s.ClosingBalance);
         Assert.Equal(after.BalanceOf(Account.OpenCommitments), s.OpenCommitments);
