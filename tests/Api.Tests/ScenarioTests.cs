@@ -81,13 +81,6 @@ public sealed class ScenarioTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.True(verify.GetProperty("intact").GetBoolean());
     }
 
-    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> call, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 
     private static async Task<Guid> Id(Task<HttpResponseMessage> call) =>
         Guid.Parse((await Ok(call, HttpStatusCode.Created)).GetProperty("id").GetString()!);

@@ -150,12 +150,4 @@ public sealed class BankStatementImportTests(ApiFactory api) : IClassFixture<Api
         trialBalance.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("account").GetString() == account).Sum(r => r.GetProperty("balance").GetDecimal());
 
     private static StringContent Xml(string xml) => new(xml, Encoding.UTF8, "application/xml");
-
-    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> call, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 }

@@ -50,7 +50,8 @@ public sealed class FakeStripe : IAsyncDisposable
     public JsonObject Get(string id) => _objects[id];
 
     /// <summary>The giver pays a checkout: its customer (created unless the session has one), the payment or the subscription's first invoice. Returns the events Stripe sends.</summary>
-    public IReadOnlyList<string> CompleteCheckout(string session, string name = "Ana Giver", string email = "ana@example.org", string country = "NZ", long? paidMinor = null, long? feeMinor = null, string? feeCurrency = null)
+    public IReadOnlyList<string> CompleteCheckout(
+        string session, string name = "Ana Giver", string email = "ana@example.org", string country = "NZ", long? paidMinor = null, long? feeMinor = null, string? feeCurrency = null, string? paidCurrency = null)
     {
         var s = _objects[session];
         var customer = (string?)s["customer"] ?? CreateCustomer(name, email, country)["id"]!.GetValue<string>();
@@ -59,7 +60,7 @@ public sealed class FakeStripe : IAsyncDisposable
         s["payment_status"] = "paid";
         s["customer_details"] = new JsonObject { ["name"] = name, ["email"] = email, ["address"] = new JsonObject { ["country"] = country } };
         var amount = paidMinor ?? (long)s["amount_total"]!;
-        var currency = (string)s["currency"]!;
+        var currency = paidCurrency ?? (string)s["currency"]!;
         if ((string)s["mode"]! == "subscription")
         {
             var subscription = Add("sub", new JsonObject { ["object"] = "subscription", ["customer"] = customer, ["metadata"] = s["subscription_data_metadata"]!.DeepClone(), ["status"] = "active" });

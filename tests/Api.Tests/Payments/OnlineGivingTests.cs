@@ -178,6 +178,8 @@ public sealed class OnlineGivingTests(OnlineGivingApiFactory api) : IClassFixtur
         await FundAsync("WEB-HOSTILE");
         var gift = await GiveAsync(api.CreateClient(), new { fund = "WEB-HOSTILE", amount = 10m, currency = "USD" });
         var paidDifferently = api.Stripe.CompleteCheckout(gift.GetProperty("session").GetString()!, paidMinor: 999);
+        var other = await GiveAsync(api.CreateClient(), new { fund = "WEB-HOSTILE", amount = 10m, currency = "USD" });
+        var otherCurrency = api.Stripe.CompleteCheckout(other.GetProperty("session").GetString()!, paidCurrency: "eur");
         var unknown = api.Stripe.Event("customer.created", new JsonObject { ["id"] = "cus_x", ["object"] = "customer" });
         var good = api.Stripe.Event("checkout.session.expired", api.Stripe.Get(gift.GetProperty("session").GetString()!));
         var replayed = StripeSignature.Sign(good, OnlineGivingApiFactory.WebhookSecret, DateTimeOffset.UtcNow);
@@ -194,6 +196,7 @@ public sealed class OnlineGivingTests(OnlineGivingApiFactory api) : IClassFixtur
             ("malformed", () => api.DeliverAsync("{\"id\": \"evt_1\", \"type\": "), HttpStatusCode.BadRequest, "malformed JSON"),
             ("amount differs", () => api.DeliverAsync(paidDifferently[0]), (HttpStatusCode)422, "The payment is 9.99 USD"),
             ("payment differs", () => api.DeliverAsync(paidDifferently[1]), (HttpStatusCode)422, "The payment is 9.99 USD"),
+            ("currency differs", () => api.DeliverAsync(otherCurrency[1]), (HttpStatusCode)422, "The payment is 10.00 EUR"),
             ("no signature", () => api.DeliverAsync(good, signature: ""), HttpStatusCode.BadRequest, "no Stripe-Signature"),
         };
         var auditor = await api.LoginAsync(DemoUsers.Auditor);
@@ -233,12 +236,4 @@ public sealed class OnlineGivingTests(OnlineGivingApiFactory api) : IClassFixtur
 
     private static decimal Balance(JsonElement trialBalance, string account) =>
         trialBalance.GetProperty("rows").EnumerateArray().Where(r => r.GetProperty("account").GetString() == account).Sum(r => r.GetProperty("balance").GetDecimal());
-
-    private static async Task<JsonElement> Ok(Task<HttpResponseMessage> call, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var response = await call;
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{response.StatusCode}: {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
-    }
 }
