@@ -114,6 +114,7 @@ public sealed class ApiStartup(IConfiguration configuration)
             ReferenceEndpoints.Map(api);
             BankStatementEndpoints.Map(api);
             DonationEndpoints.Map(api);
+            PublicRepositoryEndpoints.Map(api);
             LedgerEndpoints.Map(api);
             ReportEndpoints.Map(api);
             UserEndpoints.Map(api);

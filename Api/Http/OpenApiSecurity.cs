@@ -5,13 +5,14 @@ namespace FundManager.Api.Http;
 
 /// <summary>
 /// Declares the bearer-token scheme in the OpenAPI document and requires it everywhere but login, refresh, health and
-/// online giving's open doors (giving, its settings, Stripe's webhook), where a token is optional or never sent.
+/// online giving's open doors (giving, its settings, Stripe's webhook) and the public repository, where a token is optional or never sent.
 /// </summary>
 public sealed class OpenApiSecurity : IOpenApiDocumentTransformer
 {
     private static readonly HashSet<(string Method, string Path)> Anonymous =
     [
         ("POST", "/api/v1/donations"), ("GET", "/api/v1/donations/settings"), ("POST", "/api/v1/webhooks/stripe"),
+        ("GET", "/api/v1/public/activities"), ("GET", "/api/v1/public/activities.csv"), ("GET", "/api/v1/public/activities/{id}"), ("GET", "/api/v1/public/funds/{code}/iati.xml"),
     ];
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)

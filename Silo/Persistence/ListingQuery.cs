@@ -14,6 +14,9 @@ public sealed record ListingQuery(string Kind, int Limit)
 
     public string? Status { get; init; }
 
+    /// <summary>Entities in any of these statuses.</summary>
+    public IReadOnlyList<string>? Statuses { get; init; }
+
     public string? Category { get; init; }
 
     public string? Country { get; init; }

@@ -45,6 +45,7 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
         ("POST", "/api/v1/bank-statements" or "/api/v1/bank-entries/{id}/confirm") => [DemoUsers.Officer],
         ("GET", "/api/v1/donations/settings") or ("POST", "/api/v1/donations" or "/api/v1/webhooks/stripe") => [Anonymous, .. Everyone],
         ("GET", "/api/v1/donations/{id}") => Everyone,
+        ("GET", _) when path.StartsWith("/api/v1/public/", StringComparison.Ordinal) => [Anonymous, .. Everyone],
         ("GET", "/api/v1/webhooks/stripe/deliveries") => [DemoUsers.Auditor, DemoUsers.Admin],
         ("GET", "/api/v1/bank-entries" or "/api/v1/bank-entries/{id}") => [DemoUsers.Officer, DemoUsers.Approver],
         ("POST", "/api/v1/reminders/{id}/acknowledge") => [DemoUsers.Officer, DemoUsers.Approver],
