@@ -78,6 +78,7 @@ public sealed class ApiStartup(IConfiguration configuration)
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        services.AddRazorComponents();
         services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer<OpenApiSecurity>();
@@ -96,6 +97,7 @@ public sealed class ApiStartup(IConfiguration configuration)
         app.UseAuthorization();
         app.Use((http, next) => http.RequestServices.GetRequiredService<AuditTrail>().InvokeAsync(http, next));
         app.Use(StorableInput.InvokeAsync);
+        app.UseAntiforgery();
         app.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "swagger";
@@ -104,6 +106,8 @@ public sealed class ApiStartup(IConfiguration configuration)
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapOpenApi().AllowAnonymous();
+            endpoints.MapGet(Portal.PortalStyles.Path, () => Results.Text(Portal.PortalStyles.Css, "text/css")).AllowAnonymous().ExcludeFromDescription();
+            endpoints.MapRazorComponents<Portal.App>().AllowAnonymous();
             var api = endpoints.MapGroup("/api/v1").RequireAuthorization();
             ((IEndpointConventionBuilder)api).Finally(ProblemResponses.Declare);
             AuthEndpoints.Map(api);

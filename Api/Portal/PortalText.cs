@@ -1,0 +1,26 @@
+using System.Globalization;
+using FundManager.Grants;
+
+namespace FundManager.Api.Portal;
+
+/// <summary>Money, dates, numbers and names as the pages show them: every amount with its currency, dates spelled out.</summary>
+public static class PortalText
+{
+    public static string Usd(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture) + " USD";
+
+    public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string Period(DateOnly start, DateOnly end) => $"{Date(start)} to {Date(end)}";
+
+    public static string Modality(CooperationModality modality) => modality switch
+    {
+        CooperationModality.NorthSouth => "North–South",
+        CooperationModality.SouthSouth => "South–South",
+        CooperationModality.Triangular => "Triangular",
+        _ => "Multilateral",
+    };
+
+    public static string Modality(string modality) => Enum.TryParse<CooperationModality>(modality, out var known) ? Modality(known) : modality;
+}
