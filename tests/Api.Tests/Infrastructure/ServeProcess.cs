@@ -59,8 +59,8 @@ public sealed class ServeProcess : IAsyncDisposable
     {
         var login = await Client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = DemoUsers.Password });
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
-        var token = (await login.Content.ReadFromJsonAsync<ApiFactory.TokenResponse>())!;
-        Client.DefaultRequestHeaders.Authorization = new("Bearer", token.AccessToken);
+        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        Client.DefaultRequestHeaders.Authorization = new("Bearer", token);
     }
 
     public async ValueTask DisposeAsync()
