@@ -22,5 +22,9 @@ public static class PortalText
         _ => "Multilateral",
     };
 
+    /// <summary>A status's name as words: <c>FullyImplemented</c> is "fully implemented".</summary>
+    public static string Words(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : i == 0 ? char.ToLowerInvariant(c).ToString() : c.ToString()));
+
     public static string Modality(string modality) => Enum.TryParse<CooperationModality>(modality, out var known) ? Modality(known) : modality;
 }
