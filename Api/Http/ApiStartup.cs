@@ -67,9 +67,10 @@ public sealed class ApiStartup(IConfiguration configuration)
                 o.RefreshTokenExpiration = TimeSpan.FromDays(7);
             })
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, AdminEndpoints.ConfigureCookie)
+            .AddCookie(Portal.PortalSignIn.Scheme, Portal.PortalSignIn.ConfigureCookie)
             .AddPolicyScheme(AdminEndpoints.Scheme, "Bearer token or the admin pages' cookie", o => o.ForwardDefaultSelector = http =>
                 http.Request.Headers.Authorization.Count > 0 ? BearerTokenDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme);
-        services.AddAntiforgery(o => o.Cookie.Path = "/admin");
+        services.AddAntiforgery(o => o.Cookie.Path = "/");
         services.AddAuthorization(Policies.Add);
         services.AddRateLimiter(o =>
         {
@@ -93,6 +94,7 @@ public sealed class ApiStartup(IConfiguration configuration)
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.Use(Portal.PortalSignIn.AuthenticateAsync);
         app.Use(ActiveUsers.InvokeAsync);
         app.UseAuthorization();
         app.Use((http, next) => http.RequestServices.GetRequiredService<AuditTrail>().InvokeAsync(http, next));
@@ -107,7 +109,8 @@ public sealed class ApiStartup(IConfiguration configuration)
         {
             endpoints.MapOpenApi().AllowAnonymous();
             endpoints.MapGet(Portal.PortalStyles.Path, () => Results.Text(Portal.PortalStyles.Css, "text/css")).AllowAnonymous().ExcludeFromDescription();
-            endpoints.MapRazorComponents<Portal.App>().AllowAnonymous();
+            Portal.PortalSignIn.Map(endpoints);
+            endpoints.MapRazorComponents<Portal.App>();
             var api = endpoints.MapGroup("/api/v1").RequireAuthorization();
             ((IEndpointConventionBuilder)api).Finally(ProblemResponses.Declare);
             AuthEndpoints.Map(api);

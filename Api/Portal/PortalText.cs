@@ -8,6 +8,8 @@ public static class PortalText
 {
     public static string Usd(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture) + " USD";
 
+    public static string Money(Finance.Money money) => money.ToString();
+
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);

@@ -60,4 +60,21 @@ public sealed class PortalRepositoryPageTests(ApiFactory api) : IClassFixture<Ap
             Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task A_donor_s_page_asks_an_anonymous_visitor_to_sign_in_and_a_bearer_token_does_not_open_it()
+    {
+        var visitor = api.CreateClient(new() { AllowAutoRedirect = false });
+        var anonymous = await visitor.GetAsync("/my/pledges");
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/sign-in?ReturnUrl=%2Fmy%2Fpledges", anonymous.Headers.Location?.PathAndQuery, StringComparison.Ordinal);
+
+        // The pages take their own cookie only: the API's token is no way into them.
+        var donor = await api.LoginAsync(DemoUsers.NorwayDonor);
+        var withToken = await donor.GetAsync("/my/pledges");
+        Assert.Equal("/sign-in", withToken.RequestMessage?.RequestUri?.AbsolutePath);
+
+        var forged = await visitor.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = DemoUsers.NorwayDonor, ["password"] = DemoUsers.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
 }

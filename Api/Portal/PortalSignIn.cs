@@ -1,0 +1,107 @@
+using FundManager.Api.Http;
+using FundManager.Api.Http.Endpoints;
+using FundManager.Api.Identity;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace FundManager.Api.Portal;
+
+/// <summary>
+/// Signing in to the web pages: the API's users, passwords and lockout, with a cookie of the pages' own (HttpOnly,
+/// SameSite strict, Secure over HTTPS, eight hours) instead of a bearer token. Signing out ends every token and cookie
+/// of the user issued until then, as the API's logout does; a cookie of a user disabled since is refused.
+/// </summary>
+public static class PortalSignIn
+{
+    public const string Scheme = "portal";
+    public const string SignInPath = "/sign-in";
+
+    // Where the forms post: apart from the pages, whose routes answer posts of their own.
+    public const string SignInAction = "/account/sign-in";
+    public const string SignOutAction = "/account/sign-out";
+
+    public static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = "fundmanager-portal";
+        options.Cookie.Path = "/";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Strict;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = false;
+        options.LoginPath = SignInPath;
+        options.AccessDeniedPath = SignInPath;
+        options.Events.OnValidatePrincipal = async context =>
+        {
+            var email = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.Name)?.Value;
+            var user = email is null ? null : await context.HttpContext.RequestServices.GetRequiredService<UserStore>().FindForTokenCheckAsync(email);
+            if (user is null || !user.Accepts(AuthEndpoints.IssuedAt(context.Principal!)))
+            {
+                context.RejectPrincipal();
+            }
+        };
+    }
+
+    /// <summary>
+    /// Middleware: on the pages (not the API, not the admin pages, not a request that brings a bearer token) the caller
+    /// is whoever the pages' cookie names, so every page, and the antiforgery tokens its forms carry, see the same user.
+    /// </summary>
+    public static async Task AuthenticateAsync(HttpContext http, Func<Task> next)
+    {
+        var path = http.Request.Path;
+        if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/admin") && http.Request.Headers.Authorization.Count == 0
+            && await http.AuthenticateAsync(Scheme) is { Succeeded: true } signedIn)
+        {
+            http.User = signedIn.Principal;
+        }
+
+        await next();
+    }
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapPost(SignInAction, SignInAsync).AllowAnonymous().RequireRateLimiting(AuthEndpoints.LoginRateLimit).ExcludeFromDescription();
+        app.MapPost(SignOutAction, async (HttpContext http, IAntiforgery antiforgery, UserStore users, CancellationToken ct) =>
+        {
+            if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+            {
+                return Problems.Input("form", "Sign out with the page's button.");
+            }
+
+            if (http.User.FindFirst(System.Security.Claims.ClaimTypes.Name)?.Value is { } email)
+            {
+                await users.RevokeTokensAsync(email, ct);
+            }
+
+            await http.SignOutAsync(Scheme);
+            return Results.Redirect("/");
+        })
+        .AllowAnonymous()
+        .ExcludeFromDescription();
+    }
+
+    /// <summary>Only a path of this server: never a redirect elsewhere.</summary>
+    public static string Local(string? url) =>
+        url is { Length: > 1 } && url[0] == '/' && url[1] is not ('/' or '\\') ? url : "/";
+
+    // Post, redirect, get: a failed attempt goes back to the page, which says so; a refresh never posts the password again.
+    private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, UserStore users, TimeProvider clock, CancellationToken ct)
+    {
+        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        {
+            return Problems.Input("form", "Sign in from the sign-in page.");
+        }
+
+        var form = await http.Request.ReadFormAsync(ct);
+        var returnUrl = Local(form["returnUrl"]);
+        var user = await users.VerifyAsync(form["email"].ToString(), form["password"].ToString(), ct);
+        if (user is null)
+        {
+            return Results.Redirect($"{SignInPath}?failed=true&returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        await http.SignInAsync(Scheme, AuthEndpoints.Principal(user, clock, Scheme));
+        return Results.Redirect(returnUrl == "/" && user.DonorId is not null ? "/my/pledges" : returnUrl);
+    }
+}
