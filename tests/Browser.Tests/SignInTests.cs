@@ -28,6 +28,13 @@ public sealed class SignInTests(PortalFixture portal)
             var violations = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ToList();
             Assert.True(violations.Count == 0, string.Join(", ", violations));
 
+            await page.GetByRole(AriaRole.Link, new() { Name = "My receipts" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My receipts", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("NOK");
+            Assert.DoesNotContain("EUR", await page.Locator("tbody").InnerTextAsync(), StringComparison.Ordinal);
+            violations = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => v.Id).ToList();
+            Assert.True(violations.Count == 0, string.Join(", ", violations));
+
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
             await page.GotoAsync("/my/pledges");
             await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
