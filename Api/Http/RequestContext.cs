@@ -60,17 +60,18 @@ public static class RequestContext
     /// anonymous request): new each time, or named by the Idempotency-Key header, so the same key from the same caller
     /// names the same command and a replay returns its first result.
     /// </summary>
-    public static CommandId CommandIdFor(this HttpContext http, string caller)
-    {
-        if (!http.Request.Headers.TryGetValue("Idempotency-Key", out var keys))
-        {
-            return CommandId.New();
-        }
+    public static CommandId CommandIdFor(this HttpContext http, string caller) =>
+        http.Request.Headers.TryGetValue("Idempotency-Key", out var keys) ? Keyed(caller, keys.ToString(), "Idempotency-Key") : CommandId.New();
 
-        var key = keys.ToString();
+    /// <summary>
+    /// The command a caller names by a key of its own (an Idempotency-Key header, or the key a page's form carries): the
+    /// same key from the same caller is the same command, so a request sent twice is carried out once.
+    /// </summary>
+    public static CommandId Keyed(string caller, string key, string field)
+    {
         if (key.Length is 0 or > MaxIdempotencyKeyLength || key.Any(char.IsControl))
         {
-            throw RuleViolation.Of(BusinessRule.InvalidInput, $"An Idempotency-Key is 1 to {MaxIdempotencyKeyLength} printable characters.", "Idempotency-Key");
+            throw RuleViolation.Of(BusinessRule.InvalidInput, $"An Idempotency-Key is 1 to {MaxIdempotencyKeyLength} printable characters.", field);
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(caller + "\n" + key));
