@@ -123,10 +123,6 @@ public sealed class GiftPayments(FundSystem system, IGrainFactory grains, Stripe
         return context.Id.Derive("pledge");
     }
 
-    private async Task<Guid?> PledgeOfReceiptAsync(string payment, CancellationToken ct)
-    {
-        await using var cmd = system.DataSource.CreateCommand("select pledge_id from receipt_references where reference = $1");
-        cmd.Parameters.Add(new() { Value = Pledge.NormaliseReference(payment) });
-        return await cmd.ExecuteScalarAsync(ct) is string stream ? Guid.Parse(Entities.StreamId.Parse(stream).Key) : null;
-    }
+    private async Task<Guid?> PledgeOfReceiptAsync(string payment, CancellationToken ct) =>
+        (await system.Receipts.PledgeOfAsync(payment, ct))?.Value;
 }

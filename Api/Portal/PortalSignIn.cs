@@ -23,24 +23,8 @@ public static class PortalSignIn
 
     public static void ConfigureCookie(CookieAuthenticationOptions options)
     {
-        options.Cookie.Name = "fundmanager-portal";
-        options.Cookie.Path = "/";
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.ExpireTimeSpan = TimeSpan.FromHours(8);
-        options.SlidingExpiration = false;
-        options.LoginPath = SignInPath;
+        SignInCookie.Configure(options, "fundmanager-portal", "/", TimeSpan.FromHours(8), SignInPath, requiredRole: null);
         options.AccessDeniedPath = SignInPath;
-        options.Events.OnValidatePrincipal = async context =>
-        {
-            var email = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.Name)?.Value;
-            var user = email is null ? null : await context.HttpContext.RequestServices.GetRequiredService<UserStore>().FindForTokenCheckAsync(email);
-            if (user is null || !user.Accepts(AuthEndpoints.IssuedAt(context.Principal!)))
-            {
-                context.RejectPrincipal();
-            }
-        };
     }
 
     /// <summary>
@@ -81,9 +65,7 @@ public static class PortalSignIn
         .ExcludeFromDescription();
     }
 
-    /// <summary>Only a path of this server: never a redirect elsewhere.</summary>
-    public static string Local(string? url) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] is not ('/' or '\\') ? url : "/";
+    public static string Local(string? url) => SignInCookie.LocalPath(url, "/");
 
     // Post, redirect, get: a failed attempt goes back to the page, which says so; a refresh never posts the password again.
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, UserStore users, TimeProvider clock, CancellationToken ct)

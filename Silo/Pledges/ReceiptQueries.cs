@@ -96,4 +96,12 @@ public sealed class ReceiptQueries(NpgsqlDataSource dataSource)
 
         return reversals;
     }
+
+    /// <summary>The pledge a receipt reference was recorded on, if any (references are unique across pledges).</summary>
+    public async Task<PledgeId?> PledgeOfAsync(string reference, CancellationToken ct = default)
+    {
+        await using var cmd = dataSource.CreateCommand("select pledge_id from receipt_references where reference = $1");
+        cmd.Parameters.Add(new() { Value = Pledge.NormaliseReference(reference) });
+        return await cmd.ExecuteScalarAsync(ct) is string stream ? new PledgeId(Guid.Parse(StreamId.Parse(stream).Key)) : null;
+    }
 }

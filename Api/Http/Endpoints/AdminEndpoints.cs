@@ -24,26 +24,8 @@ public static class AdminEndpoints
     /// The dashboard's cookie: for <c>/admin</c> only, HttpOnly, SameSite strict, Secure over HTTPS, an hour long; refused
     /// as soon as its user is disabled, loses the admin role, or logs out (as bearer tokens are).
     /// </summary>
-    public static void ConfigureCookie(CookieAuthenticationOptions options)
-    {
-        options.Cookie.Name = "fundmanager-admin";
-        options.Cookie.Path = "/admin";
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-        options.ExpireTimeSpan = TimeSpan.FromHours(1);
-        options.SlidingExpiration = false;
-        options.LoginPath = SignInPath;
-        options.Events.OnValidatePrincipal = async context =>
-        {
-            var email = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.Name)?.Value;
-            var user = email is null ? null : await context.HttpContext.RequestServices.GetRequiredService<UserStore>().FindForTokenCheckAsync(email);
-            if (user is null || !user.Accepts(AuthEndpoints.IssuedAt(context.Principal!)) || !user.Roles.Contains(Role.Admin))
-            {
-                context.RejectPrincipal();
-            }
-        };
-    }
+    public static void ConfigureCookie(CookieAuthenticationOptions options) =>
+        SignInCookie.Configure(options, "fundmanager-admin", "/admin", TimeSpan.FromHours(1), SignInPath, Role.Admin);
 
     public static void Map(IEndpointRouteBuilder app)
     {
@@ -88,9 +70,7 @@ public static class AdminEndpoints
         return Results.Redirect(returnUrl);
     }
 
-    // Only a path of this server: never a redirect elsewhere.
-    private static string LocalOrDashboard(string? url) =>
-        url is { Length: > 1 } && url[0] == '/' && url[1] is not ('/' or '\\') ? url : DashboardPath + "/";
+    private static string LocalOrDashboard(string? url) => SignInCookie.LocalPath(url, DashboardPath + "/");
 
     private static IResult SignInPage(HttpContext http, IAntiforgery antiforgery, string? returnUrl, bool failed)
     {
