@@ -90,7 +90,12 @@ public sealed class ApiStartup(IConfiguration configuration)
     public static void Configure(IApplicationBuilder app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = Problems.HandleAsync });
-        app.UseStatusCodePages();
+        // A page with nothing to show (a record that does not exist) is answered with the pages' own status page; the
+        // API answers problem details.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(
+            http => !http.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();

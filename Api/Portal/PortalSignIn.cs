@@ -28,13 +28,16 @@ public static class PortalSignIn
     }
 
     /// <summary>
-    /// Middleware: on the pages (not the API, not the admin pages, not a request that brings a bearer token) the caller
-    /// is whoever the pages' cookie names, so every page, and the antiforgery tokens its forms carry, see the same user.
+    /// Middleware: on the pages (not the admin pages, not a request that brings a bearer token) the caller is whoever
+    /// the pages' cookie names, so every page, and the antiforgery tokens its forms carry, see the same user. The
+    /// downloads the pages link to (reports, the ledger export) are the API's own GET endpoints, read with the same
+    /// cookie: a GET changes nothing and the cookie is SameSite strict, so no other site can use it to post.
     /// </summary>
     public static async Task AuthenticateAsync(HttpContext http, Func<Task> next)
     {
         var path = http.Request.Path;
-        if (!path.StartsWithSegments("/api") && !path.StartsWithSegments("/admin") && http.Request.Headers.Authorization.Count == 0
+        var read = HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
+        if ((read || !path.StartsWithSegments("/api")) && !path.StartsWithSegments("/admin") && http.Request.Headers.Authorization.Count == 0
             && await http.AuthenticateAsync(Scheme) is { Succeeded: true } signedIn)
         {
             http.User = signedIn.Principal;
@@ -83,7 +86,10 @@ public static class PortalSignIn
             return Results.Redirect($"{SignInPath}?failed=true&returnUrl={Uri.EscapeDataString(returnUrl)}");
         }
 
-        await http.SignInAsync(Scheme, AuthEndpoints.Principal(user, clock, Scheme));
-        return Results.Redirect(returnUrl == "/" && user.DonorId is not null ? "/my/pledges" : returnUrl);
+        var principal = AuthEndpoints.Principal(user, clock, Scheme);
+        await http.SignInAsync(Scheme, principal);
+
+        // Signed in from the home page: to the first page of the user's role (a donor's pledges, an officer's work queue).
+        return Results.Redirect(returnUrl == "/" ? PortalMenu.LandingOf(principal) : returnUrl);
     }
 }

@@ -12,6 +12,9 @@ public static class PortalText
 
     public static string Number(decimal value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 
+    /// <summary>An exchange rate (units per USD) to its last significant decimal: 10.7235, not 10.72.</summary>
+    public static string Rate(decimal unitsPerUsd) => unitsPerUsd.ToString("#,0.##########", CultureInfo.InvariantCulture);
+
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     public static string Period(DateOnly start, DateOnly end) => $"{Date(start)} to {Date(end)}";

@@ -11,6 +11,7 @@ namespace FundManager.Entities;
 /// <param name="Region">A grant's OHCHR region, by name.</param>
 /// <param name="Years">The years an entity concerns: a pledge's instalment due years, a grant's period.</param>
 /// <param name="Label">A name or title, for people scanning a list.</param>
+/// <param name="Awaiting">The step someone must take next (a grant's <see cref="Grants.GrantStep"/>), by name: what work queues list.</param>
 public sealed record Listing(
     Guid? Donor = null,
     string? Status = null,
@@ -18,7 +19,8 @@ public sealed record Listing(
     string? Country = null,
     string? Region = null,
     IReadOnlyList<int>? Years = null,
-    string? Label = null)
+    string? Label = null,
+    string? Awaiting = null)
 {
     public static Listing None { get; } = new();
 }

@@ -24,6 +24,15 @@ public sealed record FundPosition(Money Cash, Money PscPayable, Money OpenCommit
     public Money Uncommitted =>
         Money.Usd(Math.Max(0m, decimal.Round(AvailableCash.Amount / (1m + ReserveRate) - OpenCommitments.Amount, 2, MidpointRounding.ToZero)));
 
+    /// <summary>True when this position passes <paramref name="check"/>.</summary>
+    public bool Allows(FundCheck check) => check.Kind == FundCheckKind.Commitment ? CanCommit(check.Amount) : Cash >= check.Amount;
+
+    /// <summary>
+    /// What is left once <paramref name="check"/> passes: the uncommitted funds after a commitment, the cash after a
+    /// payment; below zero when it would not pass.
+    /// </summary>
+    public Money LeftAfter(FundCheck check) => check.Kind == FundCheckKind.Commitment ? Uncommitted - check.Amount : Cash - check.Amount;
+
     /// <summary>Refuses a check this position cannot pass (<see cref="BusinessRule.InsufficientUncommittedFunds"/>, <see cref="BusinessRule.InsufficientCash"/>).</summary>
     public void Require(FundCheck check)
     {

@@ -66,11 +66,13 @@ public sealed partial class Grant
             throw RuleViolation.Of(BusinessRule.ConsentRequired, "The consent of the State concerned must be on file before approval.", "consent", ("grant", Id.ToString()));
         }
 
-        var psc = Funds.Fund.Psc(DirectBudget, fund.PscRate);
-        var commitment = DirectBudget + psc;
+        var commitment = CommitmentAt(fund.PscRate);
         position.RequireCommitment(commitment);
-        return [new GrantApproved(on, fund.PscRate, psc, commitment)];
+        return [new GrantApproved(on, fund.PscRate, commitment - DirectBudget, commitment)];
     }
+
+    /// <summary>What approval would commit the fund to: the direct budget plus PSC at <paramref name="pscRate"/>.</summary>
+    public Money CommitmentAt(decimal pscRate) => DirectBudget + Funds.Fund.Psc(DirectBudget, pscRate);
 
     public GrantEvent[] Reject(DateOnly on, string reason)
     {

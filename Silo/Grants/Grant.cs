@@ -77,7 +77,8 @@ public sealed partial class Grant : Entity<GrantEvent>, IListed
 
     public Listing Listing => new(
         Status: Status.ToString(), Category: Details.Modality.ToString(), Country: Details.Country.Value, Region: Details.Region.ToString(),
-        Years: Enumerable.Range(Details.Period.Start.Year, Details.Period.End.Year - Details.Period.Start.Year + 1).ToList(), Label: Details.Title);
+        Years: Enumerable.Range(Details.Period.Start.Year, Details.Period.End.Year - Details.Period.Start.Year + 1).ToList(), Label: Details.Title,
+        Awaiting: AwaitedStep?.ToString());
 
     protected override void When(GrantEvent @event)
     {

@@ -27,7 +27,7 @@ internal static class CommandStatements
         {
             var upsert = Add(batch, $"""
                 insert into streams (id, kind, fund_code, version, created_at, updated_at, {StreamListings.Columns})
-                values ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12, $4)
+                values ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12, $13, $4)
                 on conflict (id) do update set version = excluded.version, updated_at = excluded.updated_at, {StreamListings.Updates}
                 """, stream.Stream, stream.Kind, (object?)stream.Fund?.Value ?? DBNull.Value, stream.Version, command.At);
             upsert.Parameters[2].NpgsqlDbType = NpgsqlDbType.Text;

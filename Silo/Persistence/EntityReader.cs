@@ -73,7 +73,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
     public async Task<IReadOnlyList<StreamListing>> ListingsAsync(ListingQuery query, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var cmd = ListingCommand(query, connection, "id, version, fund_code, donor_id, status, category, country, region, years, label");
+        await using var cmd = ListingCommand(query, connection, "id, version, fund_code, donor_id, status, category, country, region, years, label, awaiting");
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var listings = new List<StreamListing>();
         while (await reader.NextRowAsync(ct))
@@ -84,7 +84,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
                 reader.IsDBNull(2) ? null : FundCode.Parse(reader.GetString(2)),
                 new Listing(
                     reader.IsDBNull(3) ? null : reader.GetGuid(3), Text(reader, 4), Text(reader, 5), Text(reader, 6), Text(reader, 7),
-                    reader.GetFieldValue<int[]>(8), Text(reader, 9))));
+                    reader.GetFieldValue<int[]>(8), Text(reader, 9), Text(reader, 10))));
         }
 
         return listings;
@@ -163,6 +163,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
             .Where("status = {value}", query.Status, NpgsqlDbType.Text)
             .Where("status = any({value})", query.Statuses?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)
             .Where("category = {value}", query.Category, NpgsqlDbType.Text)
+            .Where("awaiting = any({value})", query.Awaiting?.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)
             .Where("country = {value}", query.Country, NpgsqlDbType.Text)
             .Where("region = {value}", query.Region, NpgsqlDbType.Text)
             .Where("years @> array[{value}::int]", query.Year, NpgsqlDbType.Integer)

@@ -26,6 +26,9 @@ public sealed record ListingQuery(string Kind, int Limit)
     /// <summary>Entities that concern this year (a pledge with an instalment due in it, a grant running in it).</summary>
     public int? Year { get; init; }
 
+    /// <summary>Entities awaiting any of these steps (see <see cref="Entities.Listing.Awaiting"/>).</summary>
+    public IReadOnlyList<string>? Awaiting { get; init; }
+
     /// <summary>The key (not the stream id) of the last entity of the previous page.</summary>
     public string? After { get; init; }
 }

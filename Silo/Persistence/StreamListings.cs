@@ -11,11 +11,12 @@ namespace FundManager.Persistence;
 public static class StreamListings
 {
     /// <summary>The columns, in the order of <see cref="AddParameters"/>, then <c>listed_version</c>.</summary>
-    internal const string Columns = "donor_id, status, category, country, region, years, label, listed_version";
+    internal const string Columns = "donor_id, status, category, country, region, years, label, awaiting, listed_version";
 
     internal const string Updates = """
         donor_id = excluded.donor_id, status = excluded.status, category = excluded.category, country = excluded.country,
-        region = excluded.region, years = excluded.years, label = excluded.label, listed_version = excluded.listed_version
+        region = excluded.region, years = excluded.years, label = excluded.label, awaiting = excluded.awaiting,
+        listed_version = excluded.listed_version
         """;
 
     internal static void AddParameters(NpgsqlParameterCollection parameters, Listing listing)
@@ -27,6 +28,7 @@ public static class StreamListings
         parameters.Add(Text(listing.Region));
         parameters.Add(new() { Value = (listing.Years ?? []).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Integer });
         parameters.Add(Text(listing.Label));
+        parameters.Add(Text(listing.Awaiting));
     }
 
     /// <summary>
@@ -53,7 +55,7 @@ public static class StreamListings
             var entity = await reader.LoadListedAsync(stream, ct);
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var update = new NpgsqlCommand("""
-                update streams set donor_id = $3, status = $4, category = $5, country = $6, region = $7, years = $8, label = $9, listed_version = $2
+                update streams set donor_id = $3, status = $4, category = $5, country = $6, region = $7, years = $8, label = $9, awaiting = $10, listed_version = $2
                 where id = $1 and version = $2
                 """, connection);
             update.Parameters.Add(new() { Value = stream.ToString() });

@@ -7,11 +7,12 @@ return args.FirstOrDefault() switch
     "reports" => await ReportsBenchmark.RunAsync(),
     "cluster" => await ClusterBenchmark.RunAsync(),
     "imports" => await ImportsBenchmark.RunAsync(),
+    "portal" => await PortalBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: bash bench/run core|http|reports|cluster|imports");
+    Console.Error.WriteLine("usage: bash bench/run core|http|reports|cluster|imports|portal");
     return 2;
 }

@@ -14,13 +14,12 @@ namespace FundManager.Bench;
 /// </summary>
 public static class ReportsBenchmark
 {
-    private const string Fund = "UPR-SCALE";
-    private const string Database = "bench_scale";
+    private const string Fund = ScaleDemo.Fund;
 
     public static async Task<int> RunAsync()
     {
-        var connection = await ScaleDatabaseAsync();
-        var program = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "Api", "bin", "Release", "net10.0", "fundmanager.dll"));
+        var connection = await ScaleDemo.DatabaseAsync();
+        var program = ScaleDemo.Program;
         var work = Directory.CreateTempSubdirectory("fm-bench-reports-");
         try
         {
@@ -140,21 +139,5 @@ public static class ReportsBenchmark
         await db.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, db);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The scale database on the bench server, created empty the first time and kept afterwards.</summary>
-    private static async Task<string> ScaleDatabaseAsync()
-    {
-        var admin = await BenchServer.Server.EnsureStartedAsync("postgres");
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync();
-        await using var exists = new NpgsqlCommand($"select exists (select 1 from pg_database where datname = '{Database}')", connection);
-        if (!(bool)(await exists.ExecuteScalarAsync())!)
-        {
-            await using var create = new NpgsqlCommand($"create database {Database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return BenchServer.Server.ConnectionFor(Database).ConnectionString;
     }
 }

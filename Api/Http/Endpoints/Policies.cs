@@ -7,6 +7,7 @@ namespace FundManager.Api.Http.Endpoints;
 public static class Policies
 {
     public const string Staff = "staff";
+    public const string Donor = "donor";
     public const string Officer = "officer";
     public const string Approver = "approver";
     public const string Board = "board";
@@ -21,6 +22,7 @@ public static class Policies
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Staff, p => p.RequireRole(Role.Officer, Role.Approver, Role.Board, Role.Auditor, Role.Admin));
+        options.AddPolicy(Donor, p => p.RequireRole(Role.Donor));
         options.AddPolicy(Officer, p => p.RequireRole(Role.Officer));
         options.AddPolicy(Approver, p => p.RequireRole(Role.Approver));
         options.AddPolicy(Board, p => p.RequireRole(Role.Board));

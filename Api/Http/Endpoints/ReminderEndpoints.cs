@@ -25,13 +25,9 @@ public static class ReminderEndpoints
         string? fund, ReminderKind? kind, ReminderStatus? status, int? limit, string? cursor, HttpContext http, FundSystem system, IGrainFactory grains, CancellationToken ct)
     {
         var size = Paging.Limit(limit);
-        var funds = fund is null ? await system.Ledger.FundsAsync(ct) : [FundCode.Parse(fund, "fund")];
+        FundCode? funds = fund is null ? null : FundCode.Parse(fund, "fund");
         Guid? ownDonor = http.SeesAllDonors() ? null : http.OwnDonor() ?? throw Responses.NotFound();
-        var items = new List<ReminderItem>();
-        foreach (var code in funds)
-        {
-            items.AddRange(await grains.GetGrain<IFundRemindersGrain>(code.Value).ItemsAsync());
-        }
+        var items = await ItemsAsync(system, grains, funds, ct);
 
         var today = DateOnly.FromDateTime(system.Clock.GetUtcNow().UtcDateTime);
         var visible = items
@@ -43,6 +39,18 @@ public static class ReminderEndpoints
             .Take(size + 1)
             .ToList();
         return Paging.Of(visible, size, i => i.Id, i => ReminderView.Of(i, today));
+    }
+
+    /// <summary>What the daily reminders of one fund, or of every fund, last found.</summary>
+    public static async Task<List<ReminderItem>> ItemsAsync(FundSystem system, IGrainFactory grains, FundCode? fund, CancellationToken ct)
+    {
+        var items = new List<ReminderItem>();
+        foreach (var code in fund is { } one ? [one] : await system.Ledger.FundsAsync(ct))
+        {
+            items.AddRange(await grains.GetGrain<IFundRemindersGrain>(code.Value).ItemsAsync());
+        }
+
+        return items;
     }
 
     private static async Task<IResult> AcknowledgeAsync(string id, HttpContext http, IGrainFactory grains, CancellationToken ct)

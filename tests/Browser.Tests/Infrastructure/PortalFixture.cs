@@ -1,3 +1,5 @@
+using Deque.AxeCore.Playwright;
+
 namespace FundManager.Browser.Tests.Infrastructure;
 
 /// <summary>
@@ -54,6 +56,33 @@ public sealed class PortalFixture : IAsyncLifetime
             await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), await page.ContentAsync());
             throw;
         }
+    }
+
+    /// <summary>Signs in through the sign-in page as <paramref name="email"/> (the demo password unless another is given).</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = DemoUsers.Password)
+    {
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Signed in as {email}")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Runs axe-core on the page as it is: no serious or critical WCAG violation.</summary>
+    public static async Task AssertAccessibleAsync(IPage page)
+    {
+        var violations = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Nodes.FirstOrDefault()?.Html}").ToList();
+        Assert.True(violations.Count == 0, page.Url + ": " + string.Join(", ", violations));
+    }
+
+    /// <summary>An HTTP client of the API signed in as <paramref name="email"/> with a bearer token, as a program would be.</summary>
+    public async Task<HttpClient> ApiAsAsync(string email)
+    {
+        var client = new HttpClient { BaseAddress = Server.Client.BaseAddress };
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password = DemoUsers.Password });
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        return client;
     }
 }
 

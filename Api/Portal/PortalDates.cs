@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace FundManager.Api.Portal;
+
+/// <summary>Dates as the ledger pages' filters send them (yyyy-MM-dd): an empty field is no filter, anything else unreadable is refused by name.</summary>
+public static class PortalDates
+{
+    public static bool TryRead(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var read))
+        {
+            date = read;
+            return true;
+        }
+
+        return false;
+    }
+
+    public static string? Text(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using FundManager.Browser.Tests.Infrastructure;
+
+namespace FundManager.Browser.Tests;
+
+/// <summary>
+/// The secretariat through its pages: an officer records a receipt after seeing its rate and USD value; an approver
+/// approves a tranche the officer prepared, and is refused one they prepared themselves.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed partial class SecretariatPagesTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task An_officer_sees_the_rate_and_usd_amount_of_a_receipt_before_recording_it()
+    {
+        await portal.OnPageAsync("officer-receipt", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Officer);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Work queue", Level = 1 })).ToBeVisibleAsync();
+            await PortalFixture.AssertAccessibleAsync(page);
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Pledges", Exact = true }).ClickAsync();
+            await page.GetByLabel("Status", new() { Exact = true }).SelectOptionAsync("PartiallyPaid");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+            await PortalFixture.AssertAccessibleAsync(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "UPR-VFP · CA-UNITED-KINGDOM-2023" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Record a receipt" })).ToBeVisibleAsync();
+
+            var reference = "GB-PORTAL-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+            var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            await page.GetByLabel("Bank reference").FillAsync(reference);
+            await page.GetByLabel("Received on").FillAsync(today);
+            await page.GetByLabel("Amount in GBP").FillAsync("1234.56");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show the rate and USD amount" }).ClickAsync();
+
+            // Shown before anything is recorded: the rate in force and the amount in USD.
+            var preview = page.Locator("dl.preview");
+            await Assertions.Expect(preview).ToContainTextAsync("GBP per USD");
+            var shownRate = Figure(await preview.Locator("dd").Nth(0).InnerTextAsync());
+            var shownUsd = Figure(await preview.Locator("dd").Nth(1).InnerTextAsync());
+            await PortalFixture.AssertAccessibleAsync(page);
+            var pledge = page.Url.Split('/').Last();
+            Assert.DoesNotContain(reference, await (await page.APIRequest.GetAsync($"/api/v1/pledges/{pledge}/receipts?limit=200")).TextAsync(), StringComparison.Ordinal);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the receipt" }).ClickAsync();
+            var row = page.Locator("tbody tr").Filter(new() { HasText = reference });
+            await Assertions.Expect(row).ToHaveCountAsync(1);
+            await Assertions.Expect(row).ToContainTextAsync("1,234.56 GBP");
+
+            // What the ledger's command recorded is what the page showed: the same rate, the same USD.
+            var receipts = await (await page.APIRequest.GetAsync($"/api/v1/pledges/{pledge}/receipts?limit=200")).JsonAsync();
+            var recorded = receipts!.Value.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("reference").GetString() == reference);
+            Assert.Equal(shownRate, recorded.GetProperty("unitsPerUsd").GetDecimal());
+            Assert.Equal(shownUsd, recorded.GetProperty("usd").GetProperty("amount").GetDecimal());
+        });
+    }
+
+    [Fact]
+    public async Task An_approver_approves_a_tranche_the_officer_prepared_with_the_fund_check_in_figures()
+    {
+        await portal.OnPageAsync("approver-approves", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Approver);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Waiting for approval", Level = 1 })).ToBeVisibleAsync();
+            await PortalFixture.AssertAccessibleAsync(page);
+
+            await page.Locator("tbody tr").Filter(new() { HasText = DemoUsers.Officer }).First.GetByRole(AriaRole.Link).ClickAsync();
+            var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+            await Assertions.Expect(heading).ToContainTextAsync("Approve tranche");
+            var number = (int)Figure(await heading.InnerTextAsync());
+            var check = page.Locator("dl.fund-check");
+            await Assertions.Expect(check).ToContainTextAsync("Cash after payment");
+            var cash = Figure(await check.Locator("dd").Nth(0).InnerTextAsync());
+            var payment = Figure(await check.Locator("dd").Nth(5).InnerTextAsync());
+            Assert.Equal(cash - payment, Figure(await check.Locator("dd").Nth(6).InnerTextAsync()));
+            await PortalFixture.AssertAccessibleAsync(page);
+            var grant = GrantOf(page.Url);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Approved", Level = 1 })).ToBeVisibleAsync();
+
+            var paid = (await (await page.APIRequest.GetAsync($"/api/v1/grants/{grant}")).JsonAsync())!.Value.GetProperty("tranches")[number - 1];
+            Assert.Equal("Paid", paid.GetProperty("state").GetString());
+            Assert.Equal(DemoUsers.Approver, paid.GetProperty("approvedBy").GetString());
+            Assert.Equal(payment, paid.GetProperty("paidAmount").GetDecimal());
+        });
+    }
+
+    [Fact]
+    public async Task A_tranche_its_approver_prepared_is_shown_as_such_and_approving_it_is_refused()
+    {
+        const string both = "head.of.unit@demo.org";
+        const string password = "head-of-unit-password-1";
+        using (var admin = await portal.ApiAsAsync(DemoUsers.Admin))
+        {
+            var added = await admin.PostAsJsonAsync("/api/v1/users", new { email = both, password, roles = new[] { "officer", "approver" } });
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        }
+
+        await portal.OnPageAsync("approver-refused", async page =>
+        {
+            await PortalFixture.SignInAsync(page, both, password);
+            await page.GotoAsync("/work");
+            await page.Locator("tbody tr").Filter(new() { HasText = "tranche 1 to be prepared" }).First.GetByRole(AriaRole.Link).ClickAsync();
+            await PortalFixture.AssertAccessibleAsync(page);
+            var grant = GrantOf(page.Url);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Prepare tranche 1" }).ClickAsync();
+            await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync($"by {both}");
+
+            await page.GotoAsync($"/approvals/{grant}");
+            await Assertions.Expect(page.Locator("#own-tranche")).ToContainTextAsync("You prepared this tranche");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#refusal")).ToContainTextAsync("cannot approve");
+            await PortalFixture.AssertAccessibleAsync(page);
+
+            var tranche = (await (await page.APIRequest.GetAsync($"/api/v1/grants/{grant}")).JsonAsync())!.Value.GetProperty("tranches")[0];
+            Assert.Equal("Prepared", tranche.GetProperty("state").GetString());
+        });
+    }
+
+    private static string GrantOf(string url) => GrantId().Match(url).Value;
+
+    // "1,234.56 USD" or "0.7412 GBP per USD": the figure, as a decimal.
+    private static decimal Figure(string text) =>
+        decimal.Parse(Number().Match(text).Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+
+    [GeneratedRegex("-?[0-9][0-9,]*(\\.[0-9]+)?")]
+    private static partial Regex Number();
+
+    [GeneratedRegex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex GrantId();
+}
