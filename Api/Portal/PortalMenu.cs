@@ -13,6 +13,7 @@ public static class PortalMenu
     [
         new("/my/pledges", "My pledges", Policies.Donor),
         new("/my/receipts", "My receipts", Policies.Donor),
+        new("/my/utilisation", "How my money was used", Policies.Donor),
         new("/work", "Work queue", Policies.Officer),
         new("/approvals", "Approvals", Policies.Approver),
         new("/pledges", "Pledges", Policies.Secretariat),
@@ -20,13 +21,16 @@ public static class PortalMenu
         new("/board", "Board", Policies.Reports),
         new("/ledger", "Ledger", Policies.Ledger),
         new("/audit", "Audit log", Policies.Audit),
+        new("/users", "Users", Policies.Admin),
+        new("/funds", "Funds and rates", Policies.Admin),
+        new("/cluster", "Cluster", Policies.Admin),
     ];
 
     // Where each role starts after signing in, in this order for a user of several roles.
     private static readonly (string Role, string Path)[] Landings =
     [
         (Identity.Role.Donor, "/my/pledges"), (Identity.Role.Officer, "/work"), (Identity.Role.Approver, "/approvals"),
-        (Identity.Role.Board, "/board"), (Identity.Role.Auditor, "/ledger"), (Identity.Role.Admin, "/audit"),
+        (Identity.Role.Board, "/board"), (Identity.Role.Auditor, "/ledger"), (Identity.Role.Admin, "/users"),
     ];
 
     /// <summary>The page a user starts on: their role's own (a donor's pledges, an officer's work queue, an auditor's ledger).</summary>

@@ -1,5 +1,4 @@
 using FundManager.Common;
-using FundManager.Donors;
 using FundManager.Entities;
 
 namespace FundManager.Api.Portal;
@@ -7,14 +6,11 @@ namespace FundManager.Api.Portal;
 /// <summary>The names a page shows for the ids its records hold.</summary>
 public static class PortalNames
 {
+    /// <summary>Each donor's name, from the donors' listings in one read (a donor not found keeps its id).</summary>
     public static async Task<IReadOnlyDictionary<Guid, string>> DonorsAsync(FundSystem system, IEnumerable<Guid> donors, CancellationToken ct = default)
     {
-        var names = new Dictionary<Guid, string>();
-        foreach (var id in donors.Distinct())
-        {
-            names[id] = (await system.Entities.LoadAsync<Donor, DonorEvent>(StreamId.For(new DonorId(id)), ct)).Name;
-        }
-
-        return names;
+        var ids = donors.Distinct().ToList();
+        var labels = await system.Entities.LabelsAsync(ids.Select(id => StreamId.For(new DonorId(id))), ct);
+        return ids.ToDictionary(id => id, id => labels.GetValueOrDefault(StreamId.For(new DonorId(id))) ?? id.ToString());
     }
 }

@@ -66,15 +66,16 @@ public sealed class DonorStatementBuilder(FundSystem system)
                 group.Where(a => a.Item.Kind == SpendingKind.Disbursement).Sum(a => a.Amount), group.Where(a => a.Item.Kind == SpendingKind.ProgrammeSupportCost).Sum(a => a.Amount),
                 string.Join(", ", group.Select(a => BasisName(a.Basis)).Distinct()),
                 await RecommendationsAsync(grant, period.End, ct),
-                Indicators(grant, period.End)));
+                Indicators(grant, period.End),
+                grant.Details.SdgTargets));
         }
 
         return new DonorStatement(
             donorId, donor.Name, donor.Type, period.IsCalendarYear ? period.Label : "since the fund began, " + period.Label,
             period.Start == DateOnly.MinValue ? null : period.Start, period.End, system.Clock.GetUtcNow(),
             receipts, receipts.Sum(r => r.Usd), funds,
-            grants.OrderByDescending(g => g.Disbursements + g.ProgrammeSupportCosts).ThenBy(g => g.Title, StringComparer.Ordinal).ToList(),
-            grants.GroupBy(g => g.Country).Select(g => new StatementCountry(g.Key, g.Sum(x => x.Disbursements + x.ProgrammeSupportCosts), g.Count()))
+            grants.OrderByDescending(g => g.Applied).ThenBy(g => g.Title, StringComparer.Ordinal).ToList(),
+            grants.GroupBy(g => g.Country).Select(g => new StatementCountry(g.Key, g.Sum(x => x.Applied), g.Count()))
                 .OrderByDescending(c => c.Amount).ThenBy(c => c.Country, StringComparer.Ordinal).ToList(),
             mine.Sum(a => a.Amount));
     }

@@ -29,15 +29,27 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Every account of the chart with its debit and credit totals over entries dated on or before
-    /// <paramref name="asOf"/> (all entries when null), summed from the journal lines themselves.
+    /// <paramref name="asOf"/> (all entries when null), summed from each account's days (<c>account_days</c>, which the
+    /// journal's own trigger keeps with every line inserted), so it costs the same for a million lines as for ten.
     /// </summary>
-    public Task<TrialBalance> TrialBalanceAsync(FundCode fund, DateOnly? asOf = null, CancellationToken ct = default) =>
-        TrialBalanceAsync(fund, asOf, long.MaxValue, ct);
+    public async Task<TrialBalance> TrialBalanceAsync(FundCode fund, DateOnly? asOf = null, CancellationToken ct = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await EnsureFundAsync(connection, fund, ct);
+        await using var cmd = new NpgsqlCommand("""
+            select account, sum(debit), sum(credit) from account_days
+            where fund_code = $1 and ($2::date is null or day <= $2)
+            group by account
+            """, connection);
+        cmd.Parameters.Add(new() { Value = fund.Value });
+        cmd.Parameters.Add(new() { Value = (object?)asOf ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        return await TrialBalanceOfAsync(fund, asOf, cmd, ct);
+    }
 
     /// <summary>
-    /// The trial balance as <see cref="TrialBalanceAsync(FundCode, DateOnly?, CancellationToken)"/> computes it, over entries numbered
-    /// up to <paramref name="throughSequence"/> only: with a chain head read beforehand, several reads then describe the same
-    /// ledger even while postings continue (entries up to the head are committed and never change).
+    /// The trial balance over entries numbered up to <paramref name="throughSequence"/> only, summed from the journal lines
+    /// themselves: with a chain head read beforehand, several reads then describe the same ledger even while postings
+    /// continue (entries up to the head are committed and never change).
     /// </summary>
     public async Task<TrialBalance> TrialBalanceAsync(FundCode fund, DateOnly? asOf, long throughSequence, CancellationToken ct = default)
     {
@@ -52,6 +64,12 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         cmd.Parameters.Add(new() { Value = fund.Value });
         cmd.Parameters.Add(new() { Value = (object?)asOf ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
         cmd.Parameters.Add(new() { Value = throughSequence });
+        return await TrialBalanceOfAsync(fund, asOf, cmd, ct);
+    }
+
+    // Every account of the chart, with the totals the query found (zero for an account it did not).
+    private static async Task<TrialBalance> TrialBalanceOfAsync(FundCode fund, DateOnly? asOf, NpgsqlCommand cmd, CancellationToken ct)
+    {
         var totals = new Dictionary<Account, (decimal Debit, decimal Credit)>();
         await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
@@ -236,41 +254,85 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The activity of one account: its lines ordered by entry date, then sequence and line, each with the running
-    /// balance over every earlier line (so the first line shown after <paramref name="from"/> carries the opening balance).
-    /// Only lines dated within the range, after row <paramref name="afterRow"/>, at most <paramref name="maxLines"/>.
+    /// The activity of one account: its lines ordered by entry date, then sequence and line, each with its row (1 for
+    /// the account's first line ever) and the running balance over every earlier line (so the first line shown after
+    /// <paramref name="from"/> carries the balance brought forward). Only lines dated within the range, after
+    /// <paramref name="after"/> (the position of the previous page's last line), at most <paramref name="maxLines"/>.
+    /// What came before the first line shown is summed from the account's days (<c>account_days</c>) and the lines of
+    /// that one day, so a page costs the same at the end of a million lines as at the start.
     /// </summary>
-    public async IAsyncEnumerable<AccountActivityLine> AccountActivityAsync(
-        FundCode fund, Account account, DateOnly? from = null, DateOnly? to = null, long? afterRow = null, int? maxLines = null,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public async Task<IReadOnlyList<AccountActivityLine>> AccountActivityAsync(
+        FundCode fund, Account account, DateOnly? from = null, DateOnly? to = null, AccountActivityPosition? after = null, int maxLines = 50,
+        CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await EnsureFundAsync(connection, fund, ct);
-        await using var cmd = new NpgsqlCommand("""
-            with activity as (
-                select row_number() over w as row, e.seq, l.line_no, e.entry_date, e.description, l.debit, l.credit,
-                       sum(l.debit - l.credit) over w as balance
-                from journal_lines l join journal_entries e on e.fund_code = l.fund_code and e.seq = l.seq
-                where l.fund_code = $1 and l.account = $2 and ($4::date is null or e.entry_date <= $4)
-                window w as (order by e.entry_date, e.seq, l.line_no rows between unbounded preceding and current row))
-            select row, seq, line_no, entry_date, description, debit, credit, balance from activity
-            where ($3::date is null or entry_date >= $3) and row > $5
-            order by row limit $6
-            """, connection);
-        cmd.Parameters.Add(new() { Value = fund.Value });
-        cmd.Parameters.Add(new() { Value = (int)account });
-        cmd.Parameters.Add(new() { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
-        cmd.Parameters.Add(new() { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
-        cmd.Parameters.Add(new() { Value = afterRow ?? 0L });
-        cmd.Parameters.Add(new() { Value = (object?)maxLines ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer });
-        cmd.ForLargeResult();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.NextRowAsync(ct))
+        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+
+        // A page reads a few dozen rows: starting parallel workers would cost more than the read.
+        await using (var serial = new NpgsqlCommand("set local max_parallel_workers_per_gather = 0", connection, tx))
         {
-            yield return new AccountActivityLine(
-                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
-                reader.GetDecimal(5), reader.GetDecimal(6), reader.GetDecimal(7));
+            await serial.ExecuteNonQueryAsync(ct);
         }
+
+        var start = after ?? new AccountActivityPosition(from ?? DateOnly.MinValue, 0, 0);
+        if (from is { } first && start.Date < first)
+        {
+            start = new AccountActivityPosition(first, 0, 0);
+        }
+
+        // Brought forward: whole days before the start's day, then that day's lines up to the start.
+        await using var before = new NpgsqlCommand("""
+            select coalesce(sum(d.debit - d.credit), 0), coalesce(sum(d.lines), 0)::bigint from account_days d
+            where d.fund_code = $1 and d.account = $2 and d.day < $3
+            union all
+            select coalesce(sum(l.debit - l.credit), 0), count(*) from journal_entries e
+            join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
+            where e.fund_code = $1 and e.entry_date = $3 and e.seq <= $4 and l.account = $2 and (e.seq, l.line_no) <= ($4, $5)
+            """, connection, tx);
+        before.Parameters.Add(new() { Value = fund.Value });
+        before.Parameters.Add(new() { Value = (int)account });
+        before.Parameters.Add(new() { Value = start.Date });
+        before.Parameters.Add(new() { Value = start.Sequence });
+        before.Parameters.Add(new() { Value = start.Line });
+        var balance = 0m;
+        var row = 0L;
+        await using (var reader = await before.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                balance += reader.GetDecimal(0);
+                row += reader.GetInt64(1);
+            }
+        }
+
+        await using var page = new NpgsqlCommand("""
+            select e.seq, l.line_no, e.entry_date, e.description, l.debit, l.credit
+            from journal_entries e join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
+            where e.fund_code = $1 and l.account = $2 and (e.entry_date, e.seq) >= ($3, $4) and (e.entry_date, e.seq, l.line_no) > ($3, $4, $5)
+              and ($6::date is null or e.entry_date <= $6)
+            order by e.entry_date, e.seq, l.line_no
+            limit $7
+            """, connection, tx);
+        page.Parameters.Add(new() { Value = fund.Value });
+        page.Parameters.Add(new() { Value = (int)account });
+        page.Parameters.Add(new() { Value = start.Date });
+        page.Parameters.Add(new() { Value = start.Sequence });
+        page.Parameters.Add(new() { Value = start.Line });
+        page.Parameters.Add(new() { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
+        page.Parameters.Add(new() { Value = maxLines });
+        var lines = new List<AccountActivityLine>(maxLines);
+        await using (var reader = await page.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                var (debit, credit) = (reader.GetDecimal(4), reader.GetDecimal(5));
+                balance += debit - credit;
+                lines.Add(new AccountActivityLine(++row, reader.GetInt64(0), reader.GetInt32(1), reader.GetFieldValue<DateOnly>(2), reader.GetString(3), debit, credit, balance));
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>

@@ -90,6 +90,21 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
         return listings;
     }
 
+    /// <summary>The labels (names, titles) of the streams given, in one read: what a list shows for the ids its rows hold.</summary>
+    public async Task<IReadOnlyDictionary<StreamId, string>> LabelsAsync(IEnumerable<StreamId> streams, CancellationToken ct = default)
+    {
+        var labels = new Dictionary<StreamId, string>();
+        await using var cmd = dataSource.CreateCommand("select id, label from streams where id = any($1) and label is not null");
+        cmd.Parameters.Add(new() { Value = streams.Select(s => s.ToString()).Distinct().ToArray() });
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            labels[StreamId.Parse(reader.GetString(0))] = reader.GetString(1);
+        }
+
+        return labels;
+    }
+
     private static string? Text(NpgsqlDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     /// <summary>Loads any listed entity by its stream's kind.</summary>

@@ -108,6 +108,20 @@ public sealed class ExchangeRateStore(NpgsqlDataSource dataSource, TimeProvider 
         return latest;
     }
 
+    /// <summary>Every currency with a rate, and the latest date a rate of it is effective from.</summary>
+    public async Task<IReadOnlyList<(CurrencyCode Currency, DateOnly LatestFrom)>> CurrenciesAsync(CancellationToken ct = default)
+    {
+        var found = new List<(CurrencyCode, DateOnly)>();
+        await using var cmd = dataSource.CreateCommand("select currency, max(effective_on) from exchange_rates group by currency order by currency");
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add((CurrencyCode.Parse(reader.GetString(0)), reader.GetFieldValue<DateOnly>(1)));
+        }
+
+        return found;
+    }
+
     /// <summary>The key a rate is ordered by: <c>EUR:2025-01-01</c>.</summary>
     public static string Key(CurrencyCode currency, DateOnly on) => $"{currency.Code}:{on:yyyy-MM-dd}";
 

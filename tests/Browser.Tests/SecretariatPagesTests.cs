@@ -56,6 +56,33 @@ public sealed partial class SecretariatPagesTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task An_officer_signs_an_announced_pledge_and_a_cancellation_without_a_reason_is_refused_next_to_the_reason()
+    {
+        await portal.OnPageAsync("officer-signs", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Officer);
+            await page.GotoAsync("/pledges?status=Announced");
+            await page.Locator("tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+            var pledge = page.Url.Split('/').Last();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Record a receipt" })).ToHaveCountAsync(0);
+
+            var agreement = "CA-PORTAL-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+            await page.GetByLabel("Contribution agreement reference").FillAsync(agreement);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign the pledge" }).ClickAsync();
+            await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync(agreement);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Record a receipt" })).ToBeVisibleAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the pledge" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#reason-error")).ToBeVisibleAsync();
+            await PortalFixture.AssertAccessibleAsync(page);
+
+            var seen = (await (await page.APIRequest.GetAsync($"/api/v1/pledges/{pledge}")).JsonAsync())!.Value;
+            Assert.Equal("Signed", seen.GetProperty("status").GetString());
+            Assert.Equal(agreement, seen.GetProperty("agreementReference").GetString());
+        });
+    }
+
+    [Fact]
     public async Task An_approver_approves_a_tranche_the_officer_prepared_with_the_fund_check_in_figures()
     {
         await portal.OnPageAsync("approver-approves", async page =>

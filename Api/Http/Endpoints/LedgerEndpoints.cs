@@ -28,13 +28,9 @@ public static class LedgerEndpoints
         {
             var size = Paging.Limit(limit);
             var code = AccountInfo.TryParse(account, out var parsed) ? parsed : throw Responses.NotFound("account");
-            var lines = new List<AccountActivityLine>();
-            await foreach (var line in system.Ledger.AccountActivityAsync(FundCode.Parse(fund, "fund"), code, from, to, Paging.Position(cursor), size + 1, ct))
-            {
-                lines.Add(line);
-            }
-
-            var page = Paging.Of(lines, size, l => l.Row.ToString(CultureInfo.InvariantCulture), l => l);
+            var after = cursor is null ? (AccountActivityPosition?)null : AccountActivityPosition.Parse(cursor, "cursor");
+            var lines = await system.Ledger.AccountActivityAsync(FundCode.Parse(fund, "fund"), code, from, to, after, size + 1, ct);
+            var page = Paging.Of(lines, size, l => AccountActivityPosition.Of(l).ToString(), l => l);
             return new AccountActivityView(AccountInfo.Code(code), AccountInfo.Name(code), page.Items, page.NextCursor);
         });
         ledger.MapGet("/{fund}/export", async (string fund, string? from, string? to, string? format, HttpContext http, FundSystem system, CancellationToken ct) =>
