@@ -18,6 +18,8 @@ public static class PortalMenu
         new("/approvals", "Approvals", Policies.Approver),
         new("/pledges", "Pledges", Policies.Secretariat),
         new("/grants", "Grants", Policies.Staff),
+        new("/donors", "Donors", Policies.Staff),
+        new("/recommendations", "UPR recommendations", Policies.Staff),
         new("/board", "Board", Policies.Reports),
         new("/ledger", "Ledger", Policies.Ledger),
         new("/audit", "Audit log", Policies.Audit),

@@ -25,22 +25,10 @@ public static class HttpBenchmark
     public static async Task<int> RunAsync()
     {
         var connection = await BenchServer.FreshDatabaseAsync("bench_http");
-        var port = FreePort();
-        var program = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "Api", "bin", "Release", "net10.0", "fundmanager.dll");
-        using var server = Process.Start(new ProcessStartInfo("dotnet", [Path.GetFullPath(program), "serve", "--demo", "--urls", $"http://127.0.0.1:{port}", "--database", connection])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment = { ["Logging__LogLevel__Default"] = "Warning" },
-        })!;
-        _ = server.StandardOutput.ReadToEndAsync();
-        _ = server.StandardError.ReadToEndAsync();
         var lines = new List<string>();
-        try
+        await using (var server = await ServedProgram.StartAsync(["--demo", "--database", connection]))
         {
-            var baseAddress = new Uri($"http://127.0.0.1:{port}");
-            await WaitReadyAsync(baseAddress);
+            var baseAddress = server.BaseAddress;
             var officer = await TokenAsync(baseAddress, "officer@demo.org");
             var donor = await TokenAsync(baseAddress, "donor.norway@demo.org");
             foreach (var clients in ClientCounts)
@@ -61,11 +49,6 @@ public static class HttpBenchmark
                 lines.Add(string.Create(CultureInfo.InvariantCulture, $"http clients={clients} kind=post rps={post.Rps:F1} p99_ms={post.P99:F1} inprocess_ratio={post.Rps / inProcess:F2}"));
                 lines.Add(string.Create(CultureInfo.InvariantCulture, $"http clients={clients} kind=read rps={read.Rps:F1} p99_ms={read.P99:F1}"));
             }
-        }
-        finally
-        {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
         }
 
         foreach (var line in lines)

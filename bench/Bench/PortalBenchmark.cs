@@ -38,72 +38,54 @@ public static partial class PortalBenchmark
             await RunProgramAsync(["users", "add", "--email", UserOf(role), "--role", role, "--password", Password, "--database", connection], alreadyDone: "already");
         }
 
-        var port = HttpBenchmark.FreePort();
-        using var server = Process.Start(new ProcessStartInfo("dotnet", [ScaleDemo.Program, "serve", "--urls", $"http://127.0.0.1:{port}", "--database", connection])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment = { ["Logging__LogLevel__Default"] = "Warning" },
-        })!;
-        _ = server.StandardOutput.ReadToEndAsync();
-        _ = server.StandardError.ReadToEndAsync();
-        try
-        {
-            var baseAddress = new Uri($"http://127.0.0.1:{port}");
-            await HttpBenchmark.WaitReadyAsync(baseAddress);
-            var roles = PagesByRole.Keys.ToArray();
-            var users = await Task.WhenAll(Enumerable.Range(0, Users).Select(i => SignInAsync(baseAddress, roles[i % roles.Length])));
+        await using var server = await ServedProgram.StartAsync(["--database", connection]);
+        var baseAddress = server.BaseAddress;
+        var roles = PagesByRole.Keys.ToArray();
+        var users = await Task.WhenAll(Enumerable.Range(0, Users).Select(i => SignInAsync(baseAddress, roles[i % roles.Length])));
 
-            var times = new Dictionary<string, List<double>>();
-            var errors = 0;
-            var measuredFrom = Stopwatch.GetTimestamp() + (long)(WarmUp.TotalSeconds * Stopwatch.Frequency);
-            using var stop = new CancellationTokenSource(WarmUp + Measured);
-            await Task.WhenAll(users.Select(async user =>
+        var times = new Dictionary<string, List<double>>();
+        var errors = 0;
+        var measuredFrom = Stopwatch.GetTimestamp() + (long)(WarmUp.TotalSeconds * Stopwatch.Frequency);
+        using var stop = new CancellationTokenSource(WarmUp + Measured);
+        await Task.WhenAll(users.Select(async user =>
+        {
+            for (var n = 0; !stop.IsCancellationRequested; n++)
             {
-                for (var n = 0; !stop.IsCancellationRequested; n++)
+                var page = user.Pages[n % user.Pages.Length];
+                var start = Stopwatch.GetTimestamp();
+                using var response = await user.Client.GetAsync(page.Path);
+                await response.Content.ReadAsByteArrayAsync();
+                var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.OK)
                 {
-                    var page = user.Pages[n % user.Pages.Length];
-                    var start = Stopwatch.GetTimestamp();
-                    using var response = await user.Client.GetAsync(page.Path);
-                    await response.Content.ReadAsByteArrayAsync();
-                    var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        Interlocked.Increment(ref errors);
-                        Console.Error.WriteLine($"  {page.Path}: {(int)response.StatusCode}");
-                    }
+                    Interlocked.Increment(ref errors);
+                    Console.Error.WriteLine($"  {page.Path}: {(int)response.StatusCode}");
+                }
 
-                    if (start >= measuredFrom)
+                if (start >= measuredFrom)
+                {
+                    lock (times)
                     {
-                        lock (times)
-                        {
-                            (times.TryGetValue(page.Name, out var list) ? list : times[page.Name] = []).Add(ms);
-                        }
+                        (times.TryGetValue(page.Name, out var list) ? list : times[page.Name] = []).Add(ms);
                     }
                 }
-            }));
-
-            foreach (var user in users)
-            {
-                user.Client.Dispose();
             }
+        }));
 
-            Console.Error.WriteLine($"  {Users} users for {Measured.TotalSeconds:F0} s after {WarmUp.TotalSeconds:F0} s of warm-up; {errors} errors.");
-            foreach (var (name, list) in times.OrderBy(t => t.Key, StringComparer.Ordinal))
-            {
-                var sorted = list.Order().ToList();
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {sorted.Count} requests, p50={Percentile(sorted, 0.50):F1} ms, max={sorted[^1]:F1} ms"));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"portal page={name} p95_ms={Percentile(sorted, 0.95):F1}"));
-            }
-
-            return errors == 0 ? 0 : 1;
-        }
-        finally
+        foreach (var user in users)
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            user.Client.Dispose();
         }
+
+        Console.Error.WriteLine($"  {Users} users for {Measured.TotalSeconds:F0} s after {WarmUp.TotalSeconds:F0} s of warm-up; {errors} errors.");
+        foreach (var (name, list) in times.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            var sorted = list.Order().ToList();
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: {sorted.Count} requests, p50={Percentile(sorted, 0.50):F1} ms, max={sorted[^1]:F1} ms"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"portal page={name} p95_ms={Percentile(sorted, 0.95):F1}"));
+        }
+
+        return errors == 0 ? 0 : 1;
     }
 
     private sealed record User(HttpClient Client, Page[] Pages);
@@ -133,7 +115,7 @@ public static partial class PortalBenchmark
 
     private static async Task RunProgramAsync(IReadOnlyList<string> arguments, string? alreadyDone = null)
     {
-        using var process = Process.Start(new ProcessStartInfo("dotnet", [ScaleDemo.Program, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [BenchProgram.Path, .. arguments]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false })!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -19,7 +19,7 @@ public static class ReportsBenchmark
     public static async Task<int> RunAsync()
     {
         var connection = await ScaleDemo.DatabaseAsync();
-        var program = ScaleDemo.Program;
+        var program = BenchProgram.Path;
         var work = Directory.CreateTempSubdirectory("fm-bench-reports-");
         try
         {

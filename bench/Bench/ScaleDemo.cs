@@ -11,10 +11,6 @@ public static class ScaleDemo
     public const string Fund = "UPR-SCALE";
     private const string Database = "bench_scale";
 
-    /// <summary>The program as <c>bench/run</c> builds it (Release).</summary>
-    public static string Program { get; } =
-        Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "Api", "bin", "Release", "net10.0", "fundmanager.dll"));
-
     /// <summary>The scale database on the bench server, created empty the first time and kept afterwards.</summary>
     public static async Task<string> DatabaseAsync()
     {

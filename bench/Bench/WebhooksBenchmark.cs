@@ -29,57 +29,37 @@ public static class WebhooksBenchmark
     {
         var connection = await BenchServer.FreshDatabaseAsync("bench_webhooks");
         await using var stripe = await FakeStripe.StartAsync();
-        var port = HttpBenchmark.FreePort();
-        var program = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "Api", "bin", "Release", "net10.0", "fundmanager.dll");
-        using var server = Process.Start(new ProcessStartInfo("dotnet", [Path.GetFullPath(program), "serve", "--demo", "--urls", $"http://127.0.0.1:{port}", "--database", connection])
+        await using var server = await ServedProgram.StartAsync(["--demo", "--database", connection], new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            Environment =
-            {
-                ["Logging__LogLevel__Default"] = "Warning",
-                ["FundManager__Stripe__SecretKey"] = "sk_test_bench",
-                ["FundManager__Stripe__PublishableKey"] = "pk_test_bench",
-                ["FundManager__Stripe__WebhookSecret"] = Secret,
-                ["FundManager__Stripe__ApiBase"] = stripe.ApiBase,
-            },
-        })!;
-        _ = server.StandardOutput.ReadToEndAsync();
-        _ = server.StandardError.ReadToEndAsync();
-        try
+            ["FundManager__Stripe__SecretKey"] = "sk_test_bench",
+            ["FundManager__Stripe__PublishableKey"] = "pk_test_bench",
+            ["FundManager__Stripe__WebhookSecret"] = Secret,
+            ["FundManager__Stripe__ApiBase"] = stripe.ApiBase,
+        });
+        var baseAddress = server.BaseAddress;
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var events = new List<string>();
+        for (var i = 0; i < Gifts; i++)
         {
-            var baseAddress = new Uri($"http://127.0.0.1:{port}");
-            await HttpBenchmark.WaitReadyAsync(baseAddress);
-            using var client = new HttpClient { BaseAddress = baseAddress };
-            var events = new List<string>();
-            for (var i = 0; i < Gifts; i++)
-            {
-                var gift = await (await client.PostAsJsonAsync("/api/v1/donations", new { fund = i % 2 == 0 ? "VFTC" : "UPR-VFTA", amount = 25m + (i % 40), currency = i % 3 == 0 ? "EUR" : "USD" }))
-                    .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
-                events.AddRange(stripe.CompleteCheckout(gift.GetProperty("session").GetString()!, name: $"Giver {i}", email: $"giver{i}@example.org", country: "CH"));
-            }
-
-            await DeliverAsync(client, events.Take(2 * WarmUpGifts).ToList());
-            var measured = events.Skip(2 * WarmUpGifts).ToList();
-            var watch = Stopwatch.StartNew();
-            var failed = await DeliverAsync(client, measured);
-            var seconds = watch.Elapsed.TotalSeconds;
-            var again = await DeliverAsync(client, events);
-            var (receipts, fees, processed, redelivered) = await CountAsync(connection);
-            Console.Error.WriteLine($"  webhooks: {measured.Count} events in {seconds:F1} s, {failed} not 200; receipts {receipts}, fees {fees} for {Gifts} gifts; deliveries processed {processed}, redelivered {redelivered}; {again} not 200 on redelivery");
-            if (failed + again > 0 || receipts != Gifts || fees != Gifts || processed != events.Count)
-            {
-                throw new InvalidOperationException("An event was refused, lost or processed twice.");
-            }
-
-            return string.Create(CultureInfo.InvariantCulture, $"webhooks events={measured.Count} per_s={measured.Count / seconds:F1}");
+            var gift = await (await client.PostAsJsonAsync("/api/v1/donations", new { fund = i % 2 == 0 ? "VFTC" : "UPR-VFTA", amount = 25m + (i % 40), currency = i % 3 == 0 ? "EUR" : "USD" }))
+                .EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+            events.AddRange(stripe.CompleteCheckout(gift.GetProperty("session").GetString()!, name: $"Giver {i}", email: $"giver{i}@example.org", country: "CH"));
         }
-        finally
+
+        await DeliverAsync(client, events.Take(2 * WarmUpGifts).ToList());
+        var measured = events.Skip(2 * WarmUpGifts).ToList();
+        var watch = Stopwatch.StartNew();
+        var failed = await DeliverAsync(client, measured);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var again = await DeliverAsync(client, events);
+        var (receipts, fees, processed, redelivered) = await CountAsync(connection);
+        Console.Error.WriteLine($"  webhooks: {measured.Count} events in {seconds:F1} s, {failed} not 200; receipts {receipts}, fees {fees} for {Gifts} gifts; deliveries processed {processed}, redelivered {redelivered}; {again} not 200 on redelivery");
+        if (failed + again > 0 || receipts != Gifts || fees != Gifts || processed != events.Count)
         {
-            server.Kill(entireProcessTree: true);
-            await server.WaitForExitAsync();
+            throw new InvalidOperationException("An event was refused, lost or processed twice.");
         }
+
+        return string.Create(CultureInfo.InvariantCulture, $"webhooks events={measured.Count} per_s={measured.Count / seconds:F1}");
     }
 
     // Each event signed now, the senders taking the next from one queue; returns how many were not answered 200.

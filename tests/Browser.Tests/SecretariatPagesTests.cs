@@ -83,6 +83,87 @@ public sealed partial class SecretariatPagesTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task A_grant_goes_from_the_states_consent_to_the_approvers_queue_through_the_pages_of_each_role()
+    {
+        string grant = "";
+        await portal.OnPageAsync("grant-steps-officer", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Officer);
+            await page.Locator("tbody tr").Filter(new() { HasText = "the consent of the State concerned" }).First.GetByRole(AriaRole.Link).ClickAsync();
+            grant = GrantOf(page.Url);
+            await PortalFixture.AssertAccessibleAsync(page);
+
+            await page.GetByLabel("Reference of the State's note verbale or letter").FillAsync("NV-PORTAL-1");
+            await page.GetByLabel("Given on").FillAsync("2026-11-02");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the consent" }).ClickAsync();
+            await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("NV-PORTAL-1");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
+            await page.GetByLabel("Review note (optional)").FillAsync("Budget and indicators checked.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Record the review" }).ClickAsync();
+            await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("waiting for recommendation");
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Recommend" })).ToHaveCountAsync(0);
+        });
+
+        await portal.OnPageAsync("grant-steps-board", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Board);
+            var fund = (await (await page.APIRequest.GetAsync($"/api/v1/grants/{grant}")).JsonAsync())!.Value.GetProperty("fund").GetString()!;
+            await page.GetByLabel("Fund", new() { Exact = true }).SelectOptionAsync(fund);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+            await page.Locator($"a[href='/grants/{grant}']").ClickAsync();
+            await page.GetByLabel("Board session (e.g. BoT-2026-2)").FillAsync("BoT-2026-2");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Recommend" }).ClickAsync();
+            await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("waiting for approval");
+            await PortalFixture.AssertAccessibleAsync(page);
+        });
+
+        await portal.OnPageAsync("grant-steps-approver", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Approver);
+            await Assertions.Expect(page.Locator($"a[href='/approvals/{grant}']")).ToHaveCountAsync(1);
+            var seen = (await (await page.APIRequest.GetAsync($"/api/v1/grants/{grant}")).JsonAsync())!.Value;
+            Assert.Equal("Recommended", seen.GetProperty("status").GetString());
+            Assert.Equal("NV-PORTAL-1", seen.GetProperty("consentReference").GetString());
+            Assert.Equal("BoT-2026-2", seen.GetProperty("boardSession").GetString());
+        });
+    }
+
+    [Fact]
+    public async Task The_secretariats_lists_filter_on_the_server_and_page_through_the_ledger_without_a_gap()
+    {
+        await portal.OnPageAsync("secretariat-lists", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Officer);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Donors", Exact = true }).ClickAsync();
+            await PortalFixture.AssertAccessibleAsync(page);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Pledges of Norway" }).ClickAsync();
+            var donors = await page.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync();
+            Assert.NotEmpty(donors);
+            Assert.All(donors, d => Assert.Equal("Norway", d));
+
+            await page.GotoAsync("/recommendations?country=PRY");
+            await PortalFixture.AssertAccessibleAsync(page);
+            var states = await page.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync();
+            Assert.NotEmpty(states);
+            Assert.All(states, c => Assert.Equal("PRY", c));
+
+            await page.GotoAsync("/grants?status=Active");
+            await PortalFixture.AssertAccessibleAsync(page);
+            var statuses = await page.Locator("tbody tr td:nth-child(4)").AllInnerTextsAsync();
+            Assert.NotEmpty(statuses);
+            Assert.All(statuses, st => Assert.Equal("active", st));
+
+            // The ledger's second page starts with the entry after the first page's last.
+            await page.GotoAsync("/ledger?fund=UPR-VFP");
+            var first = await page.Locator("tbody tr.entry td:first-child").AllInnerTextsAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Next page" }).ClickAsync();
+            var second = await page.Locator("tbody tr.entry td:first-child").AllInnerTextsAsync();
+            Assert.Equal(long.Parse(first[^1], System.Globalization.CultureInfo.InvariantCulture) + 1, long.Parse(second[0], System.Globalization.CultureInfo.InvariantCulture));
+            await PortalFixture.AssertAccessibleAsync(page);
+        });
+    }
+
+    [Fact]
     public async Task An_approver_approves_a_tranche_the_officer_prepared_with_the_fund_check_in_figures()
     {
         await portal.OnPageAsync("approver-approves", async page =>

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+
+namespace FundManager.Bench;
+
+/// <summary>
+/// <c>fundmanager serve</c> as <c>bench/run</c> built it (Release), on a free loopback port, logging warnings only:
+/// started and ready when made, stopped when disposed.
+/// </summary>
+public sealed class ServedProgram : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServedProgram(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <param name="arguments">What follows <c>serve --urls …</c>: the database, <c>--demo</c>.</param>
+    /// <param name="environment">Settings beyond the log level, as environment variables.</param>
+    public static async Task<ServedProgram> StartAsync(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var baseAddress = new Uri($"http://127.0.0.1:{HttpBenchmark.FreePort()}");
+        var info = new ProcessStartInfo("dotnet", [BenchProgram.Path, "serve", "--urls", baseAddress.ToString().TrimEnd('/'), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment = { ["Logging__LogLevel__Default"] = "Warning" },
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        var process = Process.Start(info)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var served = new ServedProgram(process, baseAddress);
+        try
+        {
+            await HttpBenchmark.WaitReadyAsync(baseAddress);
+            return served;
+        }
+        catch
+        {
+            await served.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+}
