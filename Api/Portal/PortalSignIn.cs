@@ -24,7 +24,13 @@ public static class PortalSignIn
     public static void ConfigureCookie(CookieAuthenticationOptions options)
     {
         SignInCookie.Configure(options, "fundmanager-portal", "/", TimeSpan.FromHours(8), SignInPath, requiredRole: null);
-        options.AccessDeniedPath = SignInPath;
+
+        // A signed-in user on a page of another role is told so (the status page, 403), not sent to sign in again.
+        options.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
     }
 
     /// <summary>

@@ -6,7 +6,10 @@ namespace FundManager.Api.Tests.Infrastructure;
 /// <summary>The real program, <c>fundmanager serve</c>, as its own process on a free loopback port, killed when disposed.</summary>
 public sealed class ServeProcess : IAsyncDisposable
 {
+    private const int KeptLines = 500;
+
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     private ServeProcess(Process process, int port)
     {
@@ -15,6 +18,9 @@ public sealed class ServeProcess : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>The last lines the program wrote (standard output and error), for a failing test to leave beside its evidence.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, _output);
 
     /// <summary>Starts <c>fundmanager serve</c> with <paramref name="arguments"/> and waits until <c>/health/ready</c> answers.</summary>
     public static async Task<ServeProcess> StartAsync(params string[] arguments)
@@ -28,9 +34,11 @@ public sealed class ServeProcess : IAsyncDisposable
         };
         info.Environment.Remove("FUNDMANAGER_DB");
         var process = Process.Start(info)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
         var serve = new ServeProcess(process, port);
+        process.OutputDataReceived += (_, line) => serve.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => serve.Keep(line.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
@@ -61,6 +69,19 @@ public sealed class ServeProcess : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         Client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > KeptLines && _output.TryDequeue(out _))
+        {
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -37,8 +37,9 @@ public sealed class PortalFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// Runs <paramref name="steps"/> on a new page; when they fail, the page's screenshot and HTML are saved under
-    /// <c>tests/Browser.Tests/TestResults/</c>, named for <paramref name="name"/>, before the failure is reported.
+    /// Runs <paramref name="steps"/> on a new page; when they fail, the page's screenshot and HTML, and the server's last
+    /// lines of log, are saved under <c>tests/Browser.Tests/TestResults/</c>, named for <paramref name="name"/>, before
+    /// the failure is reported.
     /// </summary>
     public async Task OnPageAsync(string name, Func<IPage, Task> steps)
     {
@@ -54,6 +55,7 @@ public sealed class PortalFixture : IAsyncLifetime
             Directory.CreateDirectory(folder);
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name + ".png"), FullPage = true });
             await File.WriteAllTextAsync(Path.Combine(folder, name + ".html"), await page.ContentAsync());
+            await File.WriteAllTextAsync(Path.Combine(folder, name + ".server.log"), Server.RecentOutput);
             throw;
         }
     }
