@@ -164,6 +164,60 @@ public sealed partial class SecretariatPagesTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task An_officer_reports_on_a_paid_tranche_and_once_the_approver_accepts_the_next_tranche_waits_to_be_prepared()
+    {
+        string grant = "";
+        using (var officer = await portal.ApiAsAsync(DemoUsers.Officer))
+        {
+            var active = await officer.GetFromJsonAsync<JsonElement>("/api/v1/grants?status=Active&limit=200");
+            grant = active.GetProperty("items").EnumerateArray()
+                .First(g => g.GetProperty("progressReports").GetArrayLength() == 0 && g.GetProperty("tranches").EnumerateArray().Count(t => t.GetProperty("state").GetString() == "Paid") == 1
+                    && g.GetProperty("tranches").GetArrayLength() > 1)
+                .GetProperty("id").GetString()!;
+        }
+
+        await portal.OnPageAsync("officer-reports", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Officer);
+            await page.GotoAsync($"/grants/{grant}");
+            await page.GetByLabel("Indicator", new() { Exact = true }).FillAsync("Officials trained in follow-up");
+            await page.GetByLabel("Unit", new() { Exact = true }).FillAsync("people");
+            await page.GetByLabel("Baseline").FillAsync("0");
+            await page.GetByLabel("Target").FillAsync("40");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Define the indicator" }).ClickAsync();
+            await Assertions.Expect(page.Locator("table", new() { HasText = "Officials trained in follow-up" })).ToHaveCountAsync(1);
+
+            await page.GetByLabel("Period from").FillAsync("2026-01-01");
+            await page.GetByLabel("Period to").FillAsync("2026-10-31");
+            await page.GetByLabel("What was done").FillAsync("Four workshops with the national mechanism.");
+            await page.GetByLabel("Officials trained in follow-up reached (people)").FillAsync("25");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Submit the report" }).ClickAsync();
+            await Assertions.Expect(page.Locator("table", new() { HasText = "Progress reports" }).Locator("tbody tr")).ToContainTextAsync("submitted");
+            await PortalFixture.AssertAccessibleAsync(page);
+        });
+
+        await portal.OnPageAsync("approver-accepts-report", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Approver);
+            await page.GotoAsync($"/grants/{grant}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Return it" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#report-refusal")).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Accept the report" }).ClickAsync();
+            await Assertions.Expect(page.Locator("table", new() { HasText = "Progress reports" }).Locator("tbody tr")).ToContainTextAsync("accepted");
+        });
+
+        await portal.OnPageAsync("officer-sees-next-tranche", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Officer);
+            await Assertions.Expect(page.Locator("tbody tr", new() { Has = page.Locator($"a[href='/grants/{grant}']") })).ToContainTextAsync("tranche 2 to be prepared");
+            var seen = (await (await page.APIRequest.GetAsync($"/api/v1/grants/{grant}")).JsonAsync())!.Value;
+            var report = seen.GetProperty("progressReports")[0];
+            Assert.Equal("Accepted", report.GetProperty("status").GetString());
+            Assert.Equal(25m, report.GetProperty("values")[0].GetProperty("value").GetDecimal());
+        });
+    }
+
+    [Fact]
     public async Task An_approver_approves_a_tranche_the_officer_prepared_with_the_fund_check_in_figures()
     {
         await portal.OnPageAsync("approver-approves", async page =>
