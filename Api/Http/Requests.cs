@@ -54,3 +54,5 @@ public sealed record ConfirmBankEntryRequest(Guid? Pledge = null, Guid? Donor = 
 public sealed record DonationRequest(
     string Fund, decimal Amount, string Currency, Donations.DonationFrequency Frequency = Donations.DonationFrequency.OneOff,
     EarmarkKind Earmark = EarmarkKind.Unearmarked, string? EarmarkTarget = null, Guid? Pledge = null);
+
+public sealed record RolesRequest(IReadOnlyList<string> Roles);

@@ -64,16 +64,48 @@ public sealed class UserStore(NpgsqlDataSource dataSource, TimeProvider clock)
                 : throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no user {normalised}.", "email");
         }, ct);
 
+    /// <summary>
+    /// Replaces a user's roles once per command id, and ends every token and cookie issued to them until now (theirs
+    /// carry the old roles): they sign in again with the new ones. A donor user keeps the donor role, and only a donor
+    /// user has it; a user that does not exist is <see cref="BusinessRule.EntityNotFound"/>.
+    /// </summary>
+    public Task<CommandResult> ChangeRolesAsync(string email, IReadOnlyList<string> roles, CommandContext context, CancellationToken ct = default) =>
+        CommandLog.RunOnceAsync(dataSource, clock, context, "ChangeUserRoles", new { Email = email.Trim().ToLowerInvariant(), Roles = roles }, async (connection, tx) =>
+        {
+            var normalised = email.Trim().ToLowerInvariant();
+            RequireRoles(roles);
+            await using var find = new NpgsqlCommand("select donor_id is not null from users where email = $1 for update", connection, tx);
+            find.Parameters.Add(new() { Value = normalised });
+            var isDonor = await find.ExecuteScalarAsync(ct) as bool? ?? throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no user {normalised}.", "email");
+            if (roles.Contains(Role.Donor) != isDonor)
+            {
+                throw RuleViolation.Of(BusinessRule.InvalidInput, "A donor user keeps the donor role, and only a donor user has it.", "roles");
+            }
+
+            await using var update = new NpgsqlCommand("update users set roles = $2, tokens_revoked_at = $3 where email = $1", connection, tx);
+            update.Parameters.Add(new() { Value = normalised });
+            update.Parameters.Add(new() { Value = roles.Distinct().ToArray() });
+            update.Parameters.Add(new() { Value = clock.GetUtcNow() });
+            await update.ExecuteNonQueryAsync(ct);
+            _recent.TryRemove(normalised, out _);
+            return new CommandResult(StreamOf(normalised), 1);
+        }, ct);
+
     private static string StreamOf(string email) => "user/" + email;
+
+    private static void RequireRoles(IReadOnlyList<string>? roles)
+    {
+        if (roles is null || roles.Count == 0 || roles.Any(r => !Role.All.Contains(r)))
+        {
+            throw RuleViolation.Of(BusinessRule.InvalidInput, $"Roles are some of: {string.Join(", ", Role.All)}.", "roles");
+        }
+    }
 
     private async Task<string> InsertAsync(
         NpgsqlConnection connection, NpgsqlTransaction? tx, string email, string password, IReadOnlyList<string> roles, Guid? donorId, CancellationToken ct)
     {
         var normalised = NormaliseEmail(email);
-        if (roles is null || roles.Count == 0 || roles.Any(r => !Role.All.Contains(r)))
-        {
-            throw RuleViolation.Of(BusinessRule.InvalidInput, $"Roles are some of: {string.Join(", ", Role.All)}.", "roles");
-        }
+        RequireRoles(roles);
 
         if (roles.Contains(Role.Donor) != donorId.HasValue)
         {

@@ -26,7 +26,7 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
         ("GET", "/api/v1/donors/{id}" or "/api/v1/donors/{id}/history" or "/api/v1/pledges" or "/api/v1/pledges/{id}" or "/api/v1/pledges/{id}/receipts"
             or "/api/v1/pledges/{id}/history" or "/api/v1/receipts" or "/api/v1/exchange-rates"
             or "/api/v1/donors/{id}/utilisation" or "/api/v1/donors/{id}/utilisation.xlsx" or "/api/v1/donors/{id}/utilisation.html") => Everyone,
-        (_, "/api/v1/users" or "/api/v1/users/{email}/disable") => [DemoUsers.Admin],
+        (_, "/api/v1/users" or "/api/v1/users/{email}/disable" or "/api/v1/users/{email}/roles") => [DemoUsers.Admin],
         ("GET", _) when path.StartsWith("/api/v1/donors", StringComparison.Ordinal) || path.StartsWith("/api/v1/grants", StringComparison.Ordinal)
             || path.StartsWith("/api/v1/recommendations", StringComparison.Ordinal) => Staff,
         ("POST", "/api/v1/pledges") => [DemoUsers.Officer, DemoUsers.NorwayDonor],

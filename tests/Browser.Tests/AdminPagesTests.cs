@@ -18,13 +18,13 @@ public sealed class AdminPagesTests(PortalFixture portal)
 
             await page.GetByLabel("E-mail").FillAsync(email);
             await page.GetByLabel("Password (").FillAsync("short");
-            await page.GetByLabel("officer").CheckAsync();
+            await page.GetByLabel("officer", new() { Exact = true }).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Add the user" }).ClickAsync();
             await Assertions.Expect(page.Locator("#password-error")).ToBeVisibleAsync();
 
             await page.GetByLabel("Password (").FillAsync("a-long-enough-password-1");
-            await page.GetByLabel("officer").CheckAsync();
-            await page.GetByLabel("approver").CheckAsync();
+            await page.GetByLabel("officer", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("approver", new() { Exact = true }).CheckAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Add the user" }).ClickAsync();
             await Assertions.Expect(page.Locator("tbody tr", new() { HasText = email })).ToContainTextAsync("officer, approver");
         });
@@ -33,6 +33,32 @@ public sealed class AdminPagesTests(PortalFixture portal)
         {
             await PortalFixture.SignInAsync(page, email, "a-long-enough-password-1");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Work queue", Level = 1 })).ToBeVisibleAsync();
+
+            // The admin changes the user's roles meanwhile: the user's session ends, and the next one has the new roles.
+            using (var admin = await portal.ApiAsAsync(DemoUsers.Admin))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/users/{email}/roles", new { roles = new[] { "board" } })).StatusCode);
+            }
+
+            await page.GotoAsync("/work");
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/sign-in"));
+            await PortalFixture.SignInAsync(page, email, "a-long-enough-password-1");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Board of Trustees", Level = 1 })).ToBeVisibleAsync();
+        });
+
+        await portal.OnPageAsync("admin-changes-roles", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Admin);
+            await page.GetByLabel("User to change").SelectOptionAsync(email);
+            await page.GetByLabel("auditor (new role)").CheckAsync();
+            await page.GetByLabel("board (new role)").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Change the roles" }).ClickAsync();
+            await Assertions.Expect(page.Locator("tbody tr", new() { HasText = email })).ToContainTextAsync("board, auditor");
+            await page.GetByLabel("User to change").SelectOptionAsync(email);
+            await page.GetByLabel("donor (new role)").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Change the roles" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#roles-refusal")).ToContainTextAsync("only a donor user");
+            await PortalFixture.AssertAccessibleAsync(page);
         });
 
         await portal.OnPageAsync("admin-disables", async page =>

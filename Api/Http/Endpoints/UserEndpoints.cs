@@ -14,6 +14,9 @@ public static class UserEndpoints
         users.MapPost("/", async (NewUser body, HttpContext http, UserStore store, CancellationToken ct) =>
             Responses.Created(http, await store.AddAsync(body, http.Command(creates: true), ct)))
             .Refuses(BusinessRule.EntityAlreadyExists);
+        users.MapPost("/{email}/roles", async (string email, RolesRequest body, HttpContext http, UserStore store, CancellationToken ct) =>
+            Responses.Done(http, await store.ChangeRolesAsync(email, body.Roles, http.Command(), ct)))
+            .WithDescription("Replaces the user's roles and ends every token and cookie issued to them until now: they sign in again with the new roles.");
         users.MapPost("/{email}/disable", async (string email, HttpContext http, UserStore store, CancellationToken ct) =>
             Responses.Done(http, await store.DisableAsync(email, http.Command(), ct)));
     }
