@@ -79,14 +79,13 @@ public static class PortalSignIn
     // Post, redirect, get: a failed attempt goes back to the page, which says so; a refresh never posts the password again.
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, UserStore users, TimeProvider clock, CancellationToken ct)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        var (form, refusal) = await SignInForm.ReadAsync(http, antiforgery, users, "/", ct);
+        if (form is null)
         {
-            return Problems.Input("form", "Sign in from the sign-in page.");
+            return refusal!;
         }
 
-        var form = await http.Request.ReadFormAsync(ct);
-        var returnUrl = Local(form["returnUrl"]);
-        var user = await users.VerifyAsync(form["email"].ToString(), form["password"].ToString(), ct);
+        var (user, returnUrl) = form;
         if (user is null)
         {
             return Results.Redirect($"{SignInPath}?failed=true&returnUrl={Uri.EscapeDataString(returnUrl)}");

@@ -53,14 +53,13 @@ public static class AdminEndpoints
 
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, UserStore users, TimeProvider clock, CancellationToken ct)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http))
+        var (form, refusal) = await SignInForm.ReadAsync(http, antiforgery, users, DashboardPath + "/", ct);
+        if (form is null)
         {
-            return Problems.Input("form", "Sign in from the sign-in page.");
+            return refusal!;
         }
 
-        var form = await http.Request.ReadFormAsync(ct);
-        var returnUrl = LocalOrDashboard(form["returnUrl"]);
-        var user = await users.VerifyAsync(form["email"].ToString(), form["password"].ToString(), ct);
+        var (user, returnUrl) = form;
         if (user is null || !user.Roles.Contains(Role.Admin))
         {
             return SignInPage(http, antiforgery, returnUrl, failed: true);
