@@ -59,6 +59,6 @@ public static class ServeVerb
             .ConfigureAppConfiguration(c => c.AddInMemoryCollection(
                 new Dictionary<string, string?> { [ApiStartup.DatabaseKey] = connection }
                     .Concat((settings ?? new Dictionary<string, string?>()).Where(s => s.Value is not null))))
-            .ConfigureWebHostDefaults(web => web.UseStartup<ApiStartup>().UseUrls(urls))
+            .ConfigureWebHostDefaults(web => web.UseStartup<ApiStartup>().UseStaticWebAssets().UseUrls(urls))
             .Build();
 }

@@ -79,7 +79,8 @@ public sealed class ApiStartup(IConfiguration configuration)
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSingleton<Portal.Downloads.PreparedDownloads>();
         services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer<OpenApiSecurity>();
@@ -115,7 +116,9 @@ public sealed class ApiStartup(IConfiguration configuration)
             endpoints.MapOpenApi().AllowAnonymous();
             endpoints.MapGet(Portal.PortalStyles.Path, () => Results.Text(Portal.PortalStyles.Css, "text/css")).AllowAnonymous().ExcludeFromDescription();
             Portal.PortalSignIn.Map(endpoints);
-            endpoints.MapRazorComponents<Portal.App>();
+            endpoints.MapStaticAssets();
+            Portal.Downloads.PreparedDownloads.Map(endpoints);
+            endpoints.MapRazorComponents<Portal.App>().AddInteractiveServerRenderMode();
             var api = endpoints.MapGroup("/api/v1").RequireAuthorization();
             ((IEndpointConventionBuilder)api).Finally(ProblemResponses.Declare);
             AuthEndpoints.Map(api);

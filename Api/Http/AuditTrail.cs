@@ -15,10 +15,13 @@ namespace FundManager.Api.Http;
 public sealed class AuditTrail(NpgsqlDataSource dataSource)
 {
     private const string WrittenKey = "fundmanager.audit.written";
+    private const string PortalCircuit = "/_blazor";
 
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
-        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method))
+        // The pages' live connection (/_blazor) changes nothing by itself: what its components do is audited where they do it.
+        if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || HttpMethods.IsOptions(http.Request.Method)
+            || http.Request.Path.StartsWithSegments(PortalCircuit))
         {
             await next(http);
             return;

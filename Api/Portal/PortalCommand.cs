@@ -11,7 +11,14 @@ namespace FundManager.Api.Portal;
 public static class PortalCommand
 {
     /// <summary>Sends the command; a refusal is returned (and answered with its rule's status) for the page to show next to its field.</summary>
-    public static async Task<RuleViolation?> SendAsync(HttpContext http, string formKey, Func<CommandContext, Task<CommandResult>> send, bool creates = false)
+    public static async Task<RuleViolation?> SendAsync(HttpContext http, string formKey, Func<CommandContext, Task<CommandResult>> send, bool creates = false) =>
+        (await CreateAsync(http, formKey, send, creates)).Refusal;
+
+    /// <summary>
+    /// Sends a command that creates an entity: what it created (its stream, for the page to go to), or the refusal. A
+    /// form sent twice reaches the same entity, because the new entity's id derives from the form's key.
+    /// </summary>
+    public static async Task<PortalSent> CreateAsync(HttpContext http, string formKey, Func<CommandContext, Task<CommandResult>> send, bool creates = true)
     {
         try
         {
@@ -19,20 +26,24 @@ public static class PortalCommand
             var context = new CommandContext(
                 Http.RequestContext.Keyed(user.Value, formKey, "key"), user,
                 Audit: AuditTrail.EntryFor(http, creates ? StatusCodes.Status201Created : StatusCodes.Status200OK));
-            if (!(await send(context)).Replayed)
+            var result = await send(context);
+            if (!result.Replayed)
             {
                 AuditTrail.Written(http);
             }
 
-            return null;
+            return new PortalSent(Entities.StreamId.Parse(result.Stream), null);
         }
         catch (RuleViolation refused)
         {
             http.Response.StatusCode = Problems.StatusOf(refused.Rule);
-            return refused;
+            return new PortalSent(null, refused);
         }
     }
 
     /// <summary>A new key for a form: it travels in the form, so each form shown is one command however often it is sent.</summary>
     public static string NewKey() => Guid.NewGuid().ToString("N");
 }
+
+/// <summary>What a form's command did: the stream it wrote, or the refusal.</summary>
+public sealed record PortalSent(Entities.StreamId? Stream, RuleViolation? Refusal);

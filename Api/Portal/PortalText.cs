@@ -15,6 +15,12 @@ public static class PortalText
     /// <summary>An exchange rate (units per USD) to its last significant decimal: 10.7235, not 10.72.</summary>
     public static string Rate(decimal unitsPerUsd) => unitsPerUsd.ToString("#,0.##########", CultureInfo.InvariantCulture);
 
+    /// <summary>The codes or ids of a list typed in one field, separated by commas, semicolons, spaces or lines.</summary>
+    public static IReadOnlyList<string> Items(string? list) =>
+        [.. (list ?? "").Split([',', ';', '\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    public static string Percent(decimal rate) => rate.ToString("P1", CultureInfo.InvariantCulture);
+
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
     public static string Period(DateOnly start, DateOnly end) => $"{Date(start)} to {Date(end)}";

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.IO.Compression;
 using FundManager.Browser.Tests.Infrastructure;
 
@@ -23,7 +24,14 @@ public sealed class BoardAndAuditPagesTests(PortalFixture portal)
             await Assertions.Expect(page.Locator(".charts svg").First).ToBeVisibleAsync();
             await PortalFixture.AssertAccessibleAsync(page);
 
-            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Board workbook (Excel)" }).ClickAsync());
+            // Made in the background: the bar follows it part by part, then the link fetches it.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Prepare the Board workbook (Excel)" }).ClickAsync();
+            var ready = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Download board-UPR-VFP-\\d{4}\\.xlsx") });
+            await Assertions.Expect(ready).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            var bar = page.GetByRole(AriaRole.Progressbar, new() { Name = "Board workbook of UPR-VFP" });
+            Assert.Equal(await bar.GetAttributeAsync("max"), await bar.GetAttributeAsync("value"));
+            await PortalFixture.AssertAccessibleAsync(page);
+            var download = await page.RunAndWaitForDownloadAsync(() => ready.ClickAsync());
             Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
             Assert.Contains("UPR-VFP", download.SuggestedFilename, StringComparison.Ordinal);
             using var workbook = new ZipArchive(await ContentOfAsync(download));
@@ -55,18 +63,34 @@ public sealed class BoardAndAuditPagesTests(PortalFixture portal)
                     .ToContainTextAsync(head.GetProperty("hash").GetString()!);
             }
 
-            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Auditor's export of UPR-VFP (zip of CSV files)" }).ClickAsync());
-            using (var export = new ZipArchive(await ContentOfAsync(download)))
-            {
-                Assert.Equal(["general-ledger.csv", "journal.csv", "manifest.json", "trial-balance.csv"], export.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
-            }
-
+            // The export is made in the background: the auditor reads the trial balance meanwhile, and the page shown
+            // then offers the export once it is ready.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Prepare the auditor's export of UPR-VFP (zip of CSV files)" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Ledger export of UPR-VFP (csv)" })).ToBeVisibleAsync();
             await page.GetByLabel("Show", new() { Exact = true }).SelectOptionAsync("trial-balance");
             await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
             var totals = page.Locator("tfoot td");
             await Assertions.Expect(totals).ToHaveCountAsync(2);
             Assert.Equal(await totals.Nth(0).InnerTextAsync(), await totals.Nth(1).InnerTextAsync());
             await PortalFixture.AssertAccessibleAsync(page);
+
+            var ready = page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Download ledger-UPR-VFP-start-to-end-csv\\.zip") });
+            await Assertions.Expect(ready).ToBeVisibleAsync(new() { Timeout = 60_000 });
+            var download = await page.RunAndWaitForDownloadAsync(() => ready.ClickAsync());
+            using (var export = new ZipArchive(await ContentOfAsync(download)))
+            {
+                Assert.Equal(["general-ledger.csv", "journal.csv", "manifest.json", "trial-balance.csv"], export.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+            }
+
+            // A download is its owner's alone.
+            var path = await ready.GetAttributeAsync("href");
+            Assert.Equal(200, (await page.APIRequest.GetAsync(path!)).Status);
+            await using (var other = await portal.Browser.NewContextAsync(new() { BaseURL = portal.BaseUrl }))
+            {
+                var board = await other.NewPageAsync();
+                await PortalFixture.SignInAsync(board, DemoUsers.Board);
+                Assert.Equal(404, (await board.APIRequest.GetAsync(path!)).Status);
+            }
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
             await page.GetByLabel("Outcome", new() { Exact = true }).SelectOptionAsync("succeeded");

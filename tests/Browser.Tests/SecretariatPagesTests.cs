@@ -61,9 +61,7 @@ public sealed partial class SecretariatPagesTests(PortalFixture portal)
         await portal.OnPageAsync("officer-signs", async page =>
         {
             await PortalFixture.SignInAsync(page, DemoUsers.Officer);
-            await page.GotoAsync("/pledges?status=Announced");
-            await page.Locator("tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
-            var pledge = page.Url.Split('/').Last();
+            var pledge = await PortalFixture.OpenFirstListedAsync(page, "/pledges?status=Announced");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Record a receipt" })).ToHaveCountAsync(0);
 
             var agreement = "CA-PORTAL-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();

@@ -38,14 +38,9 @@ public static class LedgerEndpoints
             var request = new LedgerExportRequest(
                 FundCode.Parse(fund, "fund"), LedgerExportRequest.ParseDate(from, "from"), LedgerExportRequest.ParseDate(to, "to"), LedgerExportRequest.ParseFormat(format));
 
-            // Every refusal (an unknown fund included) comes before the first byte of the zip: once it has started, a
-            // problem can no longer be sent, and a failure can only cut the download short.
-            await system.Ledger.HeadAsync(request.Fund, ct);
-            http.Response.ContentType = "application/zip";
-            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{ExportFileName(request)}\"";
-            await using var zip = new ZipTarget(http.Response.Body, system.Clock.GetUtcNow());
-            await LedgerExport.WriteAsync(system, request, zip, ct);
-            await zip.CompleteAsync(ct);
+            http.Response.ContentType = ReportFiles.Zip;
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{ReportFiles.LedgerExportFileName(request)}\"";
+            await ReportFiles.LedgerExportAsync(system, request, http.Response.Body, _ => { }, ct);
             return Results.Empty;
         })
             .Produces<Stream>(StatusCodes.Status200OK, "application/zip")
@@ -63,8 +58,4 @@ public static class LedgerEndpoints
             };
         });
     }
-
-    /// <summary>The download's name: <c>ledger-VFTC-2024-01-01-to-2024-12-31-csv.zip</c>.</summary>
-    private static string ExportFileName(LedgerExportRequest request) =>
-        $"ledger-{request.Fund}-{request.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "start"}-to-{request.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "end"}-{request.FormatName}.zip";
 }

@@ -10,8 +10,6 @@ namespace FundManager.Api.Http.Endpoints;
 /// <summary>The Board of Trustees' reports: the year's figures as JSON, the Excel workbook and the narrative, all from one <see cref="FundYearBuilder"/> computation.</summary>
 public static class ReportEndpoints
 {
-    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
     public static void Map(IEndpointRouteBuilder api)
     {
@@ -22,25 +20,22 @@ public static class ReportEndpoints
             .WithSummary("The figures of the Board workbook for a year, as JSON: the same computation as the workbook.");
         reports.MapGet("/board/{year:int}.xlsx", async (string code, int year, FundSystem system, CancellationToken ct) =>
         {
-            var figures = await new FundYearBuilder(system).BuildAsync(FundCode.Parse(code, "code"), ReportPeriod.Year(year), ct);
-
             // A workbook of one fund's year is small: made in memory, then sent without blocking a thread.
             var buffer = new MemoryStream();
-            BoardWorkbook.Write(figures, buffer);
+            var name = await ReportFiles.BoardWorkbookAsync(system, FundCode.Parse(code, "code"), year, buffer, _ => { }, ct);
             buffer.Position = 0;
-            return Results.File(buffer, Xlsx, BoardWorkbook.FileName(figures));
+            return Results.File(buffer, ReportFiles.Xlsx, name);
         })
-        .Produces(StatusCodes.Status200OK, contentType: Xlsx)
+        .Produces(StatusCodes.Status200OK, contentType: ReportFiles.Xlsx)
         .WithSummary("The Board of Trustees workbook for a year (Excel).");
         reports.MapGet("/narrative/{year:int}.docx", async (string code, int year, FundSystem system, TemplateLibrary templates, CancellationToken ct) =>
         {
-            var figures = await new FundYearBuilder(system).BuildAsync(FundCode.Parse(code, "code"), ReportPeriod.Year(year), ct);
             var buffer = new MemoryStream();
-            NarrativeReport.Docx(new NarrativeReport(templates).Render(figures), buffer);
+            var name = await ReportFiles.NarrativeDocxAsync(system, templates, FundCode.Parse(code, "code"), year, buffer, _ => { }, ct);
             buffer.Position = 0;
-            return Results.File(buffer, Docx, NarrativeReport.FileName(figures, "docx"));
+            return Results.File(buffer, ReportFiles.Docx, name);
         })
-        .Produces(StatusCodes.Status200OK, contentType: Docx)
+        .Produces(StatusCodes.Status200OK, contentType: ReportFiles.Docx)
         .WithSummary("The narrative report for a year (Word), from the template narrative.md.hbs.");
         reports.MapGet("/narrative/{year:int}.html", async (string code, int year, FundSystem system, TemplateLibrary templates, CancellationToken ct) =>
         {

@@ -60,6 +60,14 @@ public sealed class PortalFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Opens the first record of the list at <paramref name="list"/> (a path with its filters) and returns its id.</summary>
+    public static async Task<string> OpenFirstListedAsync(IPage page, string list)
+    {
+        await page.GotoAsync(list);
+        await page.Locator("tbody tr").First.GetByRole(AriaRole.Link).ClickAsync();
+        return page.Url.Split('/').Last();
+    }
+
     /// <summary>Signs in through the sign-in page as <paramref name="email"/> (the demo password unless another is given).</summary>
     public static async Task SignInAsync(IPage page, string email, string password = DemoUsers.Password)
     {
