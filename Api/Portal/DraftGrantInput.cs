@@ -3,14 +3,12 @@ using FundManager.Grants;
 namespace FundManager.Api.Portal;
 
 /// <summary>
-/// A grant as an officer drafts it from the pages: who implements it where, its period, the UPR recommendations and SDG
-/// targets it serves, its direct budget by year and its tranches. The region follows from the country; PSC is the
-/// fund's, added on approval.
+/// A grant as an officer drafts or revises it from the pages: who implements it where, its period, the UPR
+/// recommendations and SDG targets it serves, its direct budget by year and its tranches. The region follows from the
+/// country; PSC is the fund's, added on approval.
 /// </summary>
-public sealed class DraftGrantInput
+public sealed class DraftGrantInput : BudgetPlanInput
 {
-    public const int BudgetYears = 4;
-    public const int TrancheRows = 6;
     public const string Preview = "preview";
     public const string Save = "save";
 
@@ -40,24 +38,24 @@ public sealed class DraftGrantInput
     /// <summary>SDG targets separated by commas or spaces, such as <c>16.3, 5.2</c>.</summary>
     public string? SdgTargets { get; set; }
 
-    public int?[] BudgetYear { get; set; } = new int?[BudgetYears];
-
-    public decimal?[] BudgetAmount { get; set; } = new decimal?[BudgetYears];
-
-    public DateOnly?[] TrancheOn { get; set; } = new DateOnly?[TrancheRows];
-
-    public decimal?[] TrancheAmount { get; set; } = new decimal?[TrancheRows];
-
     /// <summary>Which button sent the form: <see cref="Preview"/> or <see cref="Save"/>.</summary>
     public string? Step { get; set; }
 
-    public IReadOnlyList<PlannedBudgetLine> Budget() =>
-        [.. Enumerable.Range(0, BudgetYears)
-            .Where(i => BudgetYear[i] is not null || BudgetAmount[i] is not null)
-            .Select(i => new PlannedBudgetLine(BudgetYear[i] ?? 0, BudgetAmount[i] ?? 0m))];
-
-    public IReadOnlyList<PlannedTranche> Tranches() =>
-        [.. Enumerable.Range(0, TrancheRows)
-            .Where(i => TrancheOn[i] is not null || TrancheAmount[i] is not null)
-            .Select(i => new PlannedTranche(TrancheOn[i] ?? default, TrancheAmount[i] ?? 0m))];
+    /// <summary>The form filled with <paramref name="grant"/>'s plan as it stands, to revise it.</summary>
+    public void Fill(Grant grant)
+    {
+        var details = grant.Details;
+        Fund = grant.Fund.Value;
+        Title = details.Title;
+        Summary = details.Summary;
+        ImplementingEntity = details.ImplementingEntity.Name;
+        ImplementingEntityType = details.ImplementingEntity.Type;
+        Country = details.Country.Value;
+        Modality = details.Modality;
+        Start = details.Period.Start;
+        End = details.Period.End;
+        Recommendations = string.Join(", ", details.Recommendations);
+        SdgTargets = string.Join(", ", details.SdgTargets);
+        FillPlan(grant);
+    }
 }

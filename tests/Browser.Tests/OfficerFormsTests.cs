@@ -38,7 +38,7 @@ public sealed class OfficerFormsTests(PortalFixture portal)
     }
 
     [Fact]
-    public async Task An_officer_registers_a_recommendation_and_drafts_a_grant_serving_it_after_seeing_its_psc_and_commitment()
+    public async Task An_officer_registers_a_recommendation_drafts_a_grant_serving_it_after_seeing_its_psc_and_commitment_and_revises_the_draft()
     {
         var recommendation = "PORTAL." + Random.Shared.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
         var title = "Follow-up plan for the UPR in Ghana " + recommendation;
@@ -97,8 +97,18 @@ public sealed class OfficerFormsTests(PortalFixture portal)
             await PortalFixture.AssertAccessibleAsync(page);
 
             var grant = page.Url.Split('/').Last();
+
+            // The draft revised from its page: the form shows it as it stands, and only what is changed changes.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Revise the draft" }).ClickAsync();
+            await Assertions.Expect(page.GetByLabel("Amount of tranche 2")).ToHaveValueAsync("40000");
+            await page.GetByLabel("Title").FillAsync(title + " (revised)");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save the draft" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title + " (revised)", Level = 1 })).ToBeVisibleAsync();
+            Assert.EndsWith(grant, page.Url, StringComparison.Ordinal);
+
             var seen = (await (await page.APIRequest.GetAsync($"/api/v1/grants/{grant}")).JsonAsync())!.Value;
             Assert.Equal("Draft", seen.GetProperty("status").GetString());
+            Assert.Equal(title + " (revised)", seen.GetProperty("title").GetString());
             Assert.Equal("Africa", seen.GetProperty("region").GetString());
             Assert.Equal("SouthSouth", seen.GetProperty("modality").GetString());
             Assert.Equal(100_000m, seen.GetProperty("directBudget").GetDecimal());
@@ -163,5 +173,48 @@ public sealed class OfficerFormsTests(PortalFixture portal)
         });
     }
 
+    [Fact]
+    public async Task An_officer_revises_an_active_grants_budget_after_seeing_the_change_in_commitment_and_the_fund_has_committed_that_much()
+    {
+        JsonElement before;
+        using (var officer = await portal.ApiAsAsync(DemoUsers.Officer))
+        {
+            var active = await officer.GetFromJsonAsync<JsonElement>("/api/v1/grants?status=Active&limit=200");
+            before = active.GetProperty("items").EnumerateArray().First(g =>
+                g.GetProperty("tranches").EnumerateArray().All(t => t.GetProperty("state").GetString() != "Prepared")
+                && g.GetProperty("tranches").EnumerateArray().Last().GetProperty("state").GetString() == "Planned");
+        }
+
+        var grant = before.GetProperty("id").GetString()!;
+        var years = before.GetProperty("budget").GetArrayLength();
+        var tranches = before.GetProperty("tranches").GetArrayLength();
+        var lastYear = before.GetProperty("budget")[years - 1].GetProperty("amount").GetDecimal();
+        var lastTranche = before.GetProperty("tranches")[tranches - 1].GetProperty("plannedAmount").GetDecimal();
+        await portal.OnPageAsync("officer-revises-budget", async page =>
+        {
+            await PortalFixture.SignInAsync(page, DemoUsers.Officer);
+            await page.GotoAsync($"/grants/{grant}");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Revise the budget" }).ClickAsync();
+            await page.GetByLabel($"Amount of year {years}", new() { Exact = true }).FillAsync((lastYear + 1000m).ToString(CultureInfo.InvariantCulture));
+            await page.GetByLabel($"Amount of tranche {tranches}", new() { Exact = true }).FillAsync((lastTranche + 1000m).ToString(CultureInfo.InvariantCulture));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Show the change in commitment" }).ClickAsync();
+            var change = Figure(await page.Locator("dl.preview dd").Nth(2).InnerTextAsync());
+            Assert.True(change >= 1000m, $"The change in commitment {change} includes the 1,000 added and its PSC.");
+            await PortalFixture.AssertAccessibleAsync(page);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Revise the budget" }).ClickAsync();
+            await Assertions.Expect(page.Locator("#reason-error")).ToBeVisibleAsync();
+            await page.GetByLabel("Reason", new() { Exact = true }).FillAsync("A further workshop agreed with the national mechanism.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Revise the budget" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Revise the budget" })).ToBeVisibleAsync();
+
+            var after = (await (await page.APIRequest.GetAsync($"/api/v1/grants/{grant}")).JsonAsync())!.Value;
+            Assert.Equal(before.GetProperty("directBudget").GetDecimal() + 1000m, after.GetProperty("directBudget").GetDecimal());
+            Assert.Equal(before.GetProperty("commitment").GetDecimal() + change, after.GetProperty("commitment").GetDecimal());
+        });
+    }
+
     private static string Usd(decimal amount) => amount.ToString("N2", CultureInfo.InvariantCulture) + " USD";
+
+    private static decimal Figure(string text) => decimal.Parse(text.Replace(" USD", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture);
 }
