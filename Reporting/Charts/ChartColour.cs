@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace FundManager.Reporting.Charts;
 
-/// <summary>An opaque 8-bit sRGB colour, written <c>#RRGGBB</c> in the SVG and as three bytes a pixel in the PNG.</summary>
+/// <summary>An opaque 8-bit sRGB colour, written <c>#RRGGBB</c> in the SVG and painted as such in the PNG.</summary>
 internal readonly record struct ChartColour(byte Red, byte Green, byte Blue)
 {
     /// <summary>The colour of a <c>0xRRGGBB</c> literal.</summary>

@@ -3,9 +3,10 @@ using System.Text;
 namespace FundManager.Reporting.Charts;
 
 /// <summary>
-/// Cleans, measures and shortens chart text. A character is taken to be <see cref="Advance"/> times the font size wide:
-/// the PNG's bitmap font is exactly that wide or narrower, and a sans-serif font is about 0.5 on average, so text fitted
-/// here fits in both media. Lengths count Unicode scalar values, so a surrogate pair is one character and never split.
+/// Cleans, measures and shortens chart text. A character is taken to be <see cref="Advance"/> times the font size wide,
+/// about a sans-serif font's average (DejaVu Sans's is 0.55 to 0.6), so the layout is the same whatever font shows it;
+/// the PNG narrows a text its font draws wider than that (<see cref="PngChart"/>). Lengths count Unicode scalar values,
+/// so a surrogate pair is one character and never split.
 /// </summary>
 internal static class LabelText
 {

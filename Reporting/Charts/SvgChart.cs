@@ -4,12 +4,14 @@ using System.Xml;
 namespace FundManager.Reporting.Charts;
 
 /// <summary>
-/// Draws a chart as an SVG element for the HTML reports: self-contained (no script, style sheet or web font; the
-/// generic <c>sans-serif</c> family), one <c>&lt;rect class="bar"&gt;</c> per value with its words as hover text, and
+/// Draws a chart as an SVG element for the HTML reports: self-contained (no script, style sheet or web font; the PNG's
+/// font, DejaVu Sans, where the reader has it, else the generic <c>sans-serif</c> family), one <c>&lt;rect class="bar"&gt;</c> per value with its words as hover text, and
 /// <c>role="img"</c>, an <c>aria-label</c>, <c>&lt;title&gt;</c> and <c>&lt;desc&gt;</c> for screen readers.
 /// </summary>
 public static class SvgChart
 {
+    public const string FontFamily = $"'{ChartFont.Family}', sans-serif";
+
     public const string Namespace = "http://www.w3.org/2000/svg";
 
     private static readonly XmlWriterSettings Settings = new() { OmitXmlDeclaration = true, ConformanceLevel = ConformanceLevel.Fragment };
@@ -30,7 +32,7 @@ public static class SvgChart
             xml.WriteAttributeString("viewBox", $"0 0 {SvgShapes.Number(width)} {SvgShapes.Number(height)}");
             xml.WriteAttributeString("role", "img");
             xml.WriteAttributeString("aria-label", scene.Title.Length > 0 ? scene.Title : scene.Description);
-            xml.WriteAttributeString("font-family", "sans-serif");
+            xml.WriteAttributeString("font-family", FontFamily);
             xml.WriteElementString("title", Namespace, scene.Title.Length > 0 ? scene.Title : scene.Description);
             xml.WriteElementString("desc", Namespace, scene.Description);
             foreach (var shape in scene.Shapes)

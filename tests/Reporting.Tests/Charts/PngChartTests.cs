@@ -1,39 +1,22 @@
 using FundManager.Reporting.Charts;
+using SkiaSharp;
 
 namespace FundManager.Reporting.Tests.Charts;
 
+/// <summary>
+/// The Word reports' charts as PNG: the size asked for, the layout's shapes in their colours, pie slices in proportion,
+/// and every letter of the UN's country names drawn in a real font, within the width the layout gave the text.
+/// </summary>
 public sealed class PngChartTests
 {
     [Fact]
-    public void The_png_starts_with_the_signature_and_its_header_has_the_requested_size()
+    public void The_png_decodes_to_the_requested_size()
     {
         var bytes = PngChart.Render(SampleCharts.TwoSeries(ChartKind.Column), 800, 450);
 
-        Assert.Equal(PngFile.Signature, bytes[..8]);
-        var png = PngFile.Read(bytes);
-        Assert.Equal("IHDR", png.Chunks[0].Type);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A], bytes[..8]);
+        using var png = SKBitmap.Decode(bytes);
         Assert.Equal((800, 450), (png.Width, png.Height));
-        Assert.Equal(8, png.BitDepth);
-        Assert.Equal(2, png.ColourType);
-    }
-
-    [Fact]
-    public void Every_chunk_crc_verifies_and_the_file_ends_with_an_empty_iend()
-    {
-        var png = PngFile.Read(PngChart.Render(SampleCharts.Pie(3m, 2m, 1m)));
-
-        Assert.All(png.Chunks, chunk => Assert.Equal(chunk.ComputedCrc, chunk.StoredCrc));
-        Assert.Contains(png.Chunks, chunk => chunk.Type == "IDAT");
-        Assert.Equal("IEND", png.Chunks[^1].Type);
-        Assert.Empty(png.Chunks[^1].Data);
-    }
-
-    [Fact]
-    public void The_image_data_inflates_to_a_filter_byte_and_a_row_of_pixels_per_line()
-    {
-        var png = PngFile.Read(PngChart.Render(SampleCharts.Bars(5m, 7m), 1280, 720));
-
-        Assert.Equal(720 * (1 + 1280 * png.BytesPerPixel), png.ImageData.Length);
     }
 
     [Fact]
@@ -42,7 +25,7 @@ public sealed class PngChartTests
         var chart = SampleCharts.TwoSeries(ChartKind.Column);
         var tallest = ChartLayout.Compute(chart, 1280, 720).Shapes.OfType<ChartBar>().MaxBy(bar => bar.Height)!;
 
-        var png = PngFile.Read(PngChart.Render(chart));
+        using var png = Decode(PngChart.Render(chart));
 
         Assert.Equal(0, tallest.Series);
         Assert.Equal(ChartPalette.Series(0), Pixel(png, tallest.X + tallest.Width / 2, tallest.Y + tallest.Height / 2));
@@ -56,7 +39,7 @@ public sealed class PngChartTests
         var chart = new Chart("Net", ChartKind.Bar, ["Refunds", "Norway"], [new ChartSeries("2024", [-40m, 90m]), new ChartSeries("2025", [-10m, 60m])]);
         var bars = ChartLayout.Compute(chart, 1280, 720).Shapes.OfType<ChartBar>().ToList();
 
-        var png = PngFile.Read(PngChart.Render(chart));
+        using var png = Decode(PngChart.Render(chart));
 
         Assert.All(bars, bar => Assert.Equal(ChartPalette.Series(bar.Series), Pixel(png, bar.X + bar.Width / 2, bar.Y + bar.Height / 2)));
         var refund = bars.Single(bar => bar is { Series: 0, Category: 0 });
@@ -67,20 +50,19 @@ public sealed class PngChartTests
     [Fact]
     public void Pie_wedge_areas_are_proportional_to_the_values()
     {
-        // The smallest slice closes the circle at twelve o'clock, where a pixel on the boundary would go to the first.
         decimal[] values = [50m, 25m, 15m, 7m, 3m];
         var wedge = ChartLayout.Compute(SampleCharts.Pie(values), 1280, 720).Shapes.OfType<ChartWedge>().First();
 
-        var png = PngFile.Read(PngChart.Render(SampleCharts.Pie(values)));
+        using var png = Decode(PngChart.Render(SampleCharts.Pie(values)));
 
-        // Only the pie's bounding square is counted: the legend's swatches share its colours.
+        // Only the pie's bounding square is counted (the legend's swatches share its colours); anti-aliased pixels on
+        // the slices' edges are of no slice's colour.
         var counts = new int[values.Length];
-        var pixels = png.Pixels();
         for (var y = (int)(wedge.CentreY - wedge.Radius) - 1; y <= wedge.CentreY + wedge.Radius + 1; y++)
         {
             for (var x = (int)(wedge.CentreX - wedge.Radius) - 1; x <= wedge.CentreX + wedge.Radius + 1; x++)
             {
-                var colour = At(png, pixels, x, y);
+                var colour = Pixel(png, x, y);
                 for (var slice = 0; slice < values.Length; slice++)
                 {
                     counts[slice] += colour == ChartPalette.Series(slice) ? 1 : 0;
@@ -89,65 +71,68 @@ public sealed class PngChartTests
         }
 
         var total = counts.Sum();
-        Assert.Equal(Math.PI * wedge.Radius * wedge.Radius, total, 0.01 * total);
+        Assert.Equal(Math.PI * wedge.Radius * wedge.Radius, total, 0.02 * total);
         for (var slice = 0; slice < values.Length; slice++)
         {
             var expected = (double)(values[slice] / values.Sum());
-            Assert.InRange((double)counts[slice] / total / expected, 0.98, 1.02);
+            Assert.InRange((double)counts[slice] / total / expected, 0.97, 1.03);
         }
     }
 
     [Fact]
-    public void A_chart_without_categories_is_a_valid_png_with_its_title_and_no_data_written()
+    public void A_chart_without_categories_has_its_title_and_no_data_drawn()
     {
-        var png = PngFile.Read(PngChart.Render(new Chart("Nothing yet", ChartKind.Pie, [], [])));
-        var pixels = png.Pixels();
+        using var png = Decode(PngChart.Render(new Chart("Nothing yet", ChartKind.Pie, [], [])));
 
-        var inked = Enumerable.Range(0, png.Height).SelectMany(y => Enumerable.Range(0, png.Width).Select(x => At(png, pixels, x, y))).ToList();
-        Assert.Contains(ChartPalette.Ink, inked);
-        Assert.Contains(ChartPalette.MutedInk, inked);
-        Assert.DoesNotContain(ChartPalette.Series(0), inked);
+        var colours = png.Pixels.Select(p => new ChartColour(p.Red, p.Green, p.Blue)).ToHashSet();
+        Assert.Contains(ChartPalette.Ink, colours);
+        Assert.DoesNotContain(ChartPalette.Series(0), colours);
+    }
+
+    [Theory]
+    [InlineData("Côte d’Ivoire", "Cote d'Ivoire")]
+    [InlineData("Türkiye", "Turkiye")]
+    [InlineData("Curaçao", "Curacao")]
+    [InlineData("Åland Islands", "Aland Islands")]
+    public void A_country_name_is_drawn_with_its_accents_and_not_as_its_ascii_letters(string name, string ascii)
+    {
+        Chart Named(string country) => new("Grants by country", ChartKind.Bar, [country, "Norway"], [new ChartSeries("2024", [5m, 6m])]);
+
+        using var accented = PngChart.Paint(ChartLayout.Compute(Named(name), 1280, 720));
+        using var plain = PngChart.Paint(ChartLayout.Compute(Named(ascii), 1280, 720));
+
+        Assert.NotEqual(plain.Pixels.Select(p => (uint)p), accented.Pixels.Select(p => (uint)p));
+        Assert.True(ChartFont.Regular.ContainsGlyphs(name), $"{ChartFont.Regular.FamilyName} has every letter of {name}.");
     }
 
     [Fact]
-    public void Accented_labels_are_drawn_exactly_as_their_ascii_letters()
+    public void The_charts_are_drawn_in_dejavu_sans()
     {
-        Chart Named(string name) => new("Donors", ChartKind.Bar, [name, "Norway"], [new ChartSeries("2024", [5m, 6m])]);
-
-        var accented = PngChart.Paint(ChartLayout.Compute(Named("Côte d’Ivoire – Société Générale"), 1280, 720));
-        var plain = PngChart.Paint(ChartLayout.Compute(Named("Cote d'Ivoire - Societe Generale"), 1280, 720));
-
-        Assert.Equal(plain.Pixels, accented.Pixels);
+        Assert.Equal(ChartFont.Family, ChartFont.Regular.FamilyName);
+        Assert.Equal(ChartFont.Family, ChartFont.Bold.FamilyName);
+        Assert.True(ChartFont.Bold.FontStyle.Weight >= (int)SKFontStyleWeight.Bold);
     }
 
-    [Fact]
-    public void Drawn_text_never_exceeds_the_width_the_layout_measured()
+    [Theory]
+    [InlineData("US$ 1,234,567 Wy@#", 10.0)]
+    [InlineData("WWWWWWMMMMMM", 24.0)]
+    [InlineData("Côte d’Ivoire, Türkiye, Curaçao", 36.0)]
+    public void Drawn_text_never_exceeds_the_width_the_layout_measured(string text, double size)
     {
-        const string text = "US$ 1,234,567 Wy@#";
-        foreach (var size in new[] { 10.0, 12, 24, 31, 36 })
-        {
-            var raster = new Raster(1280, 100, ChartPalette.Background);
-            RasterText.Draw(raster, new ChartText(100, 60, text, size, TextAnchor.Start, ChartPalette.Ink, Bold: true));
+        var scene = new ChartScene(1280, 100, "", "", [new ChartText(100, 60, text, size, TextAnchor.Start, ChartPalette.Ink, Bold: true)]);
 
-            var inkColumns = Enumerable.Range(0, raster.Width).Where(x => Enumerable.Range(0, raster.Height).Any(y => raster.Get(x, y) == ChartPalette.Ink)).ToList();
-            // The tolerance is binary rounding's: 18 × 0.6 × 10 is 107.99999999999999.
-            Assert.InRange(inkColumns[^1] - inkColumns[0] + 1, 1, LabelText.Width(text, size) + 1e-9);
-            Assert.Equal(100, inkColumns[0]);
-        }
+        using var png = PngChart.Paint(scene);
+
+        var inked = Enumerable.Range(0, png.Width).Where(x => Enumerable.Range(0, png.Height).Any(y => Pixel(png, x, y) != ChartPalette.Background)).ToList();
+        Assert.InRange(inked[^1] - inked[0] + 1, 1, LabelText.Width(text, size) + 2);
+        Assert.InRange(inked[0], 99, 103);
     }
 
-    [Fact]
-    public void The_crc_of_the_standard_check_string_is_the_published_check_value()
-    {
-        Assert.Equal(0xCBF43926u, Crc32.Compute("123456789"u8));
-        Assert.Equal(PngFile.BitwiseCrc("IEND"u8), Crc32.Compute("IEND"u8));
-    }
+    private static SKBitmap Decode(byte[] png) => SKBitmap.Decode(png) ?? throw new InvalidOperationException("Not a PNG.");
 
-    private static ChartColour Pixel(PngFile png, double x, double y) => At(png, png.Pixels(), (int)x, (int)y);
-
-    private static ChartColour At(PngFile png, byte[] pixels, int x, int y)
+    private static ChartColour Pixel(SKBitmap png, double x, double y)
     {
-        var at = (y * png.Width + x) * png.BytesPerPixel;
-        return new ChartColour(pixels[at], pixels[at + 1], pixels[at + 2]);
+        var colour = png.GetPixel((int)x, (int)y);
+        return new ChartColour(colour.Red, colour.Green, colour.Blue);
     }
 }

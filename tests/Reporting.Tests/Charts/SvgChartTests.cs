@@ -210,7 +210,7 @@ public sealed class SvgChartTests
 
         Assert.Equal("img", (string?)root.Attribute("role"));
         Assert.Equal("Pledged and paid", (string?)root.Attribute("aria-label"));
-        Assert.Equal("sans-serif", (string?)root.Attribute("font-family"));
+        Assert.Equal("'DejaVu Sans', sans-serif", (string?)root.Attribute("font-family"));
         Assert.Equal(Svg + "title", root.Elements().First().Name);
         Assert.Contains("Germany US$ 2,000,000", root.Element(Svg + "desc")!.Value);
         Assert.DoesNotContain(svg.Descendants(), e => e.Name.LocalName is "script" or "style" or "foreignObject" or "image" or "use");
