@@ -45,7 +45,7 @@ public static class ReportVerbs
         var fund = new Option<string>("--fund") { Description = "Fund code, e.g. UPR-VFTA.", Required = true };
         var year = new Option<int>("--year") { Description = "The calendar year reported on.", Required = true };
         var output = new Option<string>("--out") { Description = "The directory to write into (created if missing).", Required = true };
-        var command = new Command("narrative", "The narrative report (Word and HTML) from the editable template config/templates/narrative.md.hbs.") { fund, year, output, Templates };
+        var command = new Command("narrative", "The narrative report (Word and HTML) from the editable template config/templates/narrative.md.sbn.") { fund, year, output, Templates };
         command.SetAction((parse, ct) => CliDatabase.RunAsync(parse, async system =>
         {
             var figures = await new FundYearBuilder(system).BuildAsync(FundCode.Parse(parse.GetValue(fund), "fund"), ReportPeriod.Year(parse.GetValue(year)), ct);

@@ -4,14 +4,14 @@ using FundManager.Reporting.Templates;
 namespace FundManager.Reporting.Narrative;
 
 /// <summary>
-/// The narrative report to the Board of Trustees: <c>narrative.md.hbs</c> rendered on the <see cref="NarrativeModel"/>
+/// The narrative report to the Board of Trustees: <c>narrative.md.sbn</c> rendered on the <see cref="NarrativeModel"/>
 /// of the year's figures, then written as a Word document (<see cref="DocxReport"/>) and as a self-contained HTML page
-/// (<see cref="HtmlReport"/>, inside <c>narrative.html.hbs</c>).
+/// (<see cref="HtmlReport"/>, inside <c>narrative.html.sbn</c>).
 /// </summary>
 public sealed class NarrativeReport(TemplateLibrary templates)
 {
-    public const string Template = "narrative.md.hbs";
-    public const string PageTemplate = "narrative.html.hbs";
+    public const string Template = "narrative.md.sbn";
+    public const string PageTemplate = "narrative.html.sbn";
 
     public NarrativeDocument Render(FundYearFigures figures)
     {
@@ -28,7 +28,7 @@ public sealed class NarrativeReport(TemplateLibrary templates)
     }
 
     public string Html(NarrativeDocument document) =>
-        templates.Render(PageTemplate, new { Title = document.Title, Fund = document.FundCode, Generated = document.Generated, Body = HtmlReport.Body(document) });
+        templates.Render(PageTemplate, new { Title = document.Title, Fund = document.FundCode, Generated = document.Generated }, markup: new Dictionary<string, string> { ["body"] = HtmlReport.Body(document) });
 
     public static void Docx(NarrativeDocument document, Stream output) => DocxReport.Write(document, output);
 

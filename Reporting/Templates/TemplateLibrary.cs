@@ -2,20 +2,27 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using FundManager.Reporting.Charts;
 using FundManager.Reporting.Figures;
-using HandlebarsDotNet;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
 
 namespace FundManager.Reporting.Templates;
 
 /// <summary>
-/// The report templates (Handlebars) in a directory the secretariat may edit: each is read afresh when a report is
-/// made, so a change shows in the next report without rebuilding anything. A mistake is reported with the template's
-/// name and line (<see cref="TemplateException"/>). Helpers format the UN way: <c>{{usd x}}</c> → US$ 1,234,567,
-/// <c>{{date d}}</c> → 31 December 2025, <c>{{percent p}}</c> → 25%, <c>{{number n}}</c>, <c>{{amount x currency}}</c>,
-/// <c>{{words Name}}</c> → "Name" as words, and <c>{{chart "name"}}</c> places one of the report's charts.
+/// The report templates (Scriban) in a directory the secretariat may edit: each is read afresh when a report is made,
+/// so a change shows in the next report without rebuilding anything. The model is read-only data (<see
+/// cref="TemplateModel"/>); a mistake is reported with the template's name, line and column
+/// (<see cref="TemplateException"/>). Functions format the UN way: <c>{{ usd x }}</c> → US$ 1,234,567,
+/// <c>{{ usd_cents x }}</c> → US$ 1,234,567.89, <c>{{ date d }}</c> → 31 December 2025, <c>{{ percent p }}</c> → 25%,
+/// <c>{{ number n }}</c>, <c>{{ amount x currency }}</c>, <c>{{ words Name }}</c> → "Name" as words, and
+/// <c>{{ chart "name" }}</c> places one of the report's charts.
 /// </summary>
 public sealed partial class TemplateLibrary(string directory)
 {
     public const string EnvironmentVariable = "FUNDMANAGER_TEMPLATES";
+
+    /// <summary>The extension of a template: <c>narrative.md.sbn</c> is Markdown, <c>*.html.sbn</c> HTML.</summary>
+    public const string Extension = ".sbn";
 
     public string Directory { get; } = directory;
 
@@ -46,83 +53,45 @@ public sealed partial class TemplateLibrary(string directory)
     }
 
     /// <summary>
-    /// Renders template <paramref name="name"/> on <paramref name="model"/> (see <see cref="TemplateModel"/>).
-    /// Markdown templates escape what values would make Markdown do, and place charts as <c>![title](chart:name)</c>;
-    /// HTML templates escape HTML and place charts as inline SVG (use <c>{{{chart "name"}}}</c>).
+    /// Renders template <paramref name="name"/> on <paramref name="model"/> (see <see cref="TemplateModel"/>). Markdown
+    /// templates escape what values would make Markdown do, and place charts as <c>![title](chart:name)</c>; HTML
+    /// templates escape HTML and place charts as inline SVG. <paramref name="markup"/> names text the program made that
+    /// the template writes as it is (a page's body).
     /// </summary>
-    public string Render(string name, object model, IReadOnlyDictionary<string, Chart>? charts = null)
+    public string Render(string name, object model, IReadOnlyDictionary<string, Chart>? charts = null, IReadOnlyDictionary<string, string>? markup = null)
     {
         var path = Path.Combine(Directory, name);
         if (!File.Exists(path))
         {
-            throw new TemplateException(name, 1, $"there is no template {name} in {Directory}");
+            throw new TemplateException(name, 1, 1, $"there is no template {name} in {Directory}");
         }
 
-        var text = File.ReadAllText(path);
-        if (TemplateScanner.StructuralMistake(text) is { } mistake)
+        var template = Template.Parse(File.ReadAllText(path), name);
+        if (template.HasErrors)
         {
-            throw new TemplateException(name, mistake.Line, mistake.Problem);
+            var first = template.Messages.First(m => m.Type == Scriban.Parsing.ParserMessageType.Error);
+            throw new TemplateException(name, first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
         }
 
-        var markdown = name.EndsWith(".md.hbs", StringComparison.OrdinalIgnoreCase);
-        var handlebars = Handlebars.Create(new HandlebarsConfiguration
+        var markdown = name.EndsWith(".md" + Extension, StringComparison.OrdinalIgnoreCase);
+        var context = new ReportTemplateContext(markdown);
+        context.PushGlobal(Functions(markdown, charts ?? new Dictionary<string, Chart>()));
+        var data = TemplateModel.From(model);
+        foreach (var (key, text) in markup ?? new Dictionary<string, string>())
         {
-            ThrowOnUnresolvedBindingExpression = true,
-            TextEncoder = markdown ? new MarkdownTextEncoder() : new HtmlEncoder(),
-            FormatProvider = CultureInfo.InvariantCulture,
-        });
-        RegisterHelpers(handlebars, name, text, markdown, charts ?? new Dictionary<string, Chart>());
+            data.SetValue(key, new TemplateMarkup(text), readOnly: true);
+        }
+
+        context.PushGlobal(data);
+        context.PushGlobal(new ScriptObject());
         try
         {
-            return handlebars.Compile(text)(TemplateModel.From(model));
+            return template.Render(context);
         }
-        catch (TemplateException)
+        catch (ScriptRuntimeException e)
         {
-            throw;
+            throw new TemplateException(name, e.Span.Start.Line + 1, e.Span.Start.Column + 1, Problem(e), e);
         }
-        catch (Exception e) when (e is HandlebarsException or HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException)
-        {
-            var missing = Undefined().Match(e.Message) is { Success: true } m ? m.Groups[1].Value : Quoted().Match(e.Message) is { Success: true } q ? q.Groups[1].Value : null;
-            var problem = e is HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException ? $"'{missing}' is not in the template model (README, Template model)" : e.Message;
-            throw new TemplateException(name, missing is null ? 1 : TemplateScanner.LineOfName(text, missing), problem, e);
-        }
-    }
-
-    private static void RegisterHelpers(IHandlebars handlebars, string name, string text, bool markdown, IReadOnlyDictionary<string, Chart> charts)
-    {
-        decimal Decimal(object? value, string helper) => value switch
-        {
-            decimal d => d,
-            int i => i,
-            long l => l,
-            string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
-            _ => throw new TemplateException(name, TemplateScanner.LineOfName(text, helper), $"{{{{{helper}}}}} needs a number, not '{value}'"),
-        };
-
-        handlebars.RegisterHelper("usd", (_, a) => a.Length > 0 && a[0] is not null ? UnStyle.Usd(Decimal(a[0], "usd")) : "");
-        handlebars.RegisterHelper("usdCents", (_, a) => a.Length > 0 && a[0] is not null ? UnStyle.UsdCents(Decimal(a[0], "usdCents")) : "");
-        handlebars.RegisterHelper("percent", (_, a) => a.Length > 0 && a[0] is not null ? UnStyle.Percent(Decimal(a[0], "percent")) : "");
-        handlebars.RegisterHelper("number", (_, a) => a.Length > 0 && a[0] is not null ? UnStyle.Number(Decimal(a[0], "number")) : "");
-        handlebars.RegisterHelper("amount", (_, a) =>
-            a.Length >= 2 && a[0] is not null && a[1] is string currency
-                ? UnStyle.Amount(Decimal(a[0], "amount"), currency, FundManager.Finance.CurrencyCode.TryParse(currency, out var c) ? c.MinorUnits : 2)
-                : "");
-        handlebars.RegisterHelper("date", (_, a) =>
-            a.Length > 0 && a[0] is string s && DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? UnStyle.Date(d)
-            : a.Length > 0 && a[0] is string t && DateTimeOffset.TryParse(t, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var dt) ? UnStyle.Date(DateOnly.FromDateTime(dt.UtcDateTime))
-            : "");
-        handlebars.RegisterHelper("words", (_, a) => a.Length > 0 && a[0] is string s ? Words(s) : "");
-        handlebars.RegisterHelper("eq", (_, a) => a.Length == 2 && Equals(a[0]?.ToString(), a[1]?.ToString()));
-        handlebars.RegisterHelper("chart", (writer, _, a) =>
-        {
-            var key = a.Length > 0 ? a[0]?.ToString() ?? "" : "";
-            if (!charts.TryGetValue(key, out var chart))
-            {
-                throw new TemplateException(name, TemplateScanner.LineOfName(text, key.Split('-')[0]), $"there is no chart '{key}'; the charts are: {string.Join(", ", charts.Keys)}");
-            }
-
-            writer.WriteSafeString(markdown ? $"![{chart.Title.Replace("]", "", StringComparison.Ordinal)}](chart:{key})" : SvgChart.Render(chart));
-        });
     }
 
     /// <summary>A name as written in code, as words: <c>FullyImplemented</c> → "Fully implemented".</summary>
@@ -132,12 +101,47 @@ public sealed partial class TemplateLibrary(string directory)
         return spaced.Length == 0 ? spaced : char.ToUpperInvariant(spaced[0]) + spaced[1..];
     }
 
+    private static ScriptObject Functions(bool markdown, IReadOnlyDictionary<string, Chart> charts)
+    {
+        var functions = new ScriptObject();
+        functions.Import("usd", new Func<object?, string>(value => value is null ? "" : UnStyle.Usd(Decimal(value, "usd"))));
+        functions.Import("usd_cents", new Func<object?, string>(value => value is null ? "" : UnStyle.UsdCents(Decimal(value, "usd_cents"))));
+        functions.Import("percent", new Func<object?, string>(value => value is null ? "" : UnStyle.Percent(Decimal(value, "percent"))));
+        functions.Import("number", new Func<object?, string>(value => value is null ? "" : UnStyle.Number(Decimal(value, "number"))));
+        functions.Import("amount", new Func<object?, string?, string>((value, currency) =>
+            value is null || currency is null
+                ? ""
+                : UnStyle.Amount(Decimal(value, "amount"), currency, Finance.CurrencyCode.TryParse(currency, out var code) ? code.MinorUnits : 2)));
+        functions.Import("date", new Func<object?, string>(Date));
+        functions.Import("words", new Func<object?, string>(value => value is string text ? Words(text) : ""));
+        functions.Import("chart", new Func<string, TemplateMarkup>(key => charts.TryGetValue(key, out var chart)
+            ? new TemplateMarkup(markdown ? $"![{chart.Title.Replace("]", "", StringComparison.Ordinal)}](chart:{key})" : SvgChart.Render(chart))
+            : throw new ArgumentException($"there is no chart '{key}'; the charts are: {string.Join(", ", charts.Keys)}")));
+        functions.IsReadOnly = true;
+        return functions;
+    }
+
+    private static decimal Decimal(object value, string function) => value switch
+    {
+        decimal d => d,
+        int i => i,
+        long l => l,
+        double d => (decimal)d,
+        string s when decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => d,
+        _ => throw new ArgumentException($"{function} needs a number, not '{value}'"),
+    };
+
+    private static string Date(object? value) => value switch
+    {
+        string s when DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) => UnStyle.Date(day),
+        string s when DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) => UnStyle.Date(DateOnly.FromDateTime(at.UtcDateTime)),
+        _ => "",
+    };
+
+    // Scriban's message, with the function's own words when one of ours refused its argument.
+    private static string Problem(ScriptRuntimeException e) =>
+        e.InnerException is ArgumentException refused ? refused.Message : e.OriginalMessage;
+
     [GeneratedRegex(@"(?<=[a-z0-9])([A-Z])")]
     private static partial Regex CapitalInside();
-
-    [GeneratedRegex(@"^(\S+) is undefined")]
-    private static partial Regex Undefined();
-
-    [GeneratedRegex(@"'([^']+)'")]
-    private static partial Regex Quoted();
 }

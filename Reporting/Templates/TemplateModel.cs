@@ -1,13 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Scriban.Runtime;
 
 namespace FundManager.Reporting.Templates;
 
 /// <summary>
-/// What a template sees: the report's figures as plain data with camelCase names (<c>{{fund.name}}</c>,
-/// <c>{{#each contributions}}</c>), numbers as exact decimals, dates as <c>yyyy-MM-dd</c> text, enums by name: the
-/// same shape as the API's JSON, so one description (README, "Template model") serves both.
+/// What a template sees: the report's figures as read-only data with camelCase names (<c>{{ fund.name }}</c>,
+/// <c>{{ for c in contributions }}</c>), numbers as exact decimals, dates as <c>yyyy-MM-dd</c> text, enums by name: the
+/// same shape as the API's JSON, so one description (README, "Template model") serves both. Nothing of .NET is reachable
+/// from it.
 /// </summary>
 public static class TemplateModel
 {
@@ -16,16 +18,34 @@ public static class TemplateModel
         Converters = { new JsonStringEnumConverter() },
     };
 
-    public static object? From(object model) => Convert(JsonSerializer.SerializeToNode(model, model.GetType(), Json));
+    public static ScriptObject From(object model) =>
+        Convert(JsonSerializer.SerializeToNode(model, model.GetType(), Json)) as ScriptObject
+        ?? throw new ArgumentException("A template's model is an object.", nameof(model));
 
-    private static object? Convert(JsonNode? node) => node switch
+    private static object? Convert(JsonNode? node)
     {
-        null => null,
-        JsonObject o => o.ToDictionary(p => p.Key, p => Convert(p.Value)),
-        JsonArray a => a.Select(Convert).ToList(),
-        JsonValue v when v.TryGetValue<decimal>(out var d) && v.GetValueKind() == JsonValueKind.Number => d,
-        JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False => v.GetValue<bool>(),
-        JsonValue v => v.ToString(),
-        _ => node.ToJsonString(),
-    };
+        switch (node)
+        {
+            case null:
+                return null;
+            case JsonObject o:
+                var data = new ScriptObject();
+                foreach (var (key, value) in o)
+                {
+                    data.SetValue(key, Convert(value), readOnly: true);
+                }
+
+                return data;
+            case JsonArray a:
+                var items = new ScriptArray(a.Select(Convert));
+                items.IsReadOnly = true;
+                return items;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<decimal>(out var d):
+                return d;
+            case JsonValue v when v.GetValueKind() is JsonValueKind.True or JsonValueKind.False:
+                return v.GetValue<bool>();
+            default:
+                return node.GetValueKind() == JsonValueKind.String ? node.GetValue<string>() : node.ToJsonString();
+        }
+    }
 }

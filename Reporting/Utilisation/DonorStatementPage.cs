@@ -2,10 +2,10 @@ using FundManager.Reporting.Templates;
 
 namespace FundManager.Reporting.Utilisation;
 
-/// <summary>A donor's utilisation statement as a web page, from the editable template <c>donor-statement.html.hbs</c>.</summary>
+/// <summary>A donor's utilisation statement as a web page, from the editable template <c>donor-statement.html.sbn</c>.</summary>
 public static class DonorStatementPage
 {
-    public const string Template = "donor-statement.html.hbs";
+    public const string Template = "donor-statement.html.sbn";
 
     public static string Render(TemplateLibrary templates, DonorStatement statement) => templates.Render(Template, statement);
 }

@@ -36,7 +36,7 @@ public static class ReportEndpoints
             return Results.File(buffer, ReportFiles.Docx, name);
         })
         .Produces(StatusCodes.Status200OK, contentType: ReportFiles.Docx)
-        .WithSummary("The narrative report for a year (Word), from the template narrative.md.hbs.");
+        .WithSummary("The narrative report for a year (Word), from the template narrative.md.sbn.");
         reports.MapGet("/narrative/{year:int}.html", async (string code, int year, FundSystem system, TemplateLibrary templates, CancellationToken ct) =>
         {
             var figures = await new FundYearBuilder(system).BuildAsync(FundCode.Parse(code, "code"), ReportPeriod.Year(year), ct);

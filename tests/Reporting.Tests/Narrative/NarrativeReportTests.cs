@@ -4,6 +4,7 @@ using FundManager.Funds;
 using FundManager.Reporting.Figures;
 using FundManager.Reporting.Narrative;
 using FundManager.Reporting.Templates;
+using FundManager.Tests.Infrastructure;
 
 namespace FundManager.Reporting.Tests.Narrative;
 
@@ -53,7 +54,7 @@ public sealed class NarrativeReportTests(DemoFixture demo)
     }
 
     [Fact]
-    public async Task An_edited_template_is_used_at_once_and_a_mistake_is_reported_with_its_line()
+    public async Task An_edited_template_is_used_at_once_and_a_mistake_is_reported_with_its_line_and_column()
     {
         var directory = CopyTemplates();
         try
@@ -61,35 +62,112 @@ public sealed class NarrativeReportTests(DemoFixture demo)
             var templates = new TemplateLibrary(directory);
             var path = Path.Combine(directory, NarrativeReport.Template);
             var lines = File.ReadAllLines(path).ToList();
-            lines.Insert(8, "Edited by the secretariat: {{figures.fund.code}}.");
+            lines.Insert(8, "Edited by the secretariat: {{ figures.fund.code }}.");
             File.WriteAllLines(path, lines);
             Assert.Contains("Edited by the secretariat: UPR-VFTA.", (await RenderAsync(templates)).Document.Markdown, StringComparison.Ordinal);
 
-            lines[8] = "Oops {{figures.fund.nmae}} here.";
-            File.WriteAllLines(path, lines);
-            var misspelt = await Assert.ThrowsAsync<TemplateException>(() => RenderAsync(templates));
-            Assert.Equal((NarrativeReport.Template, 9), (misspelt.Template, misspelt.Line));
+            async Task<TemplateException> MistakeAsync(string line)
+            {
+                lines[8] = line;
+                File.WriteAllLines(path, lines);
+                return await Assert.ThrowsAsync<TemplateException>(() => RenderAsync(templates));
+            }
+
+            var misspelt = await MistakeAsync("Oops {{ figures.fund.nmae }} here.");
+            Assert.Equal((NarrativeReport.Template, 9, 22), (misspelt.Template, misspelt.Line, misspelt.Column));
             Assert.Contains("nmae", misspelt.Message, StringComparison.Ordinal);
 
-            lines[8] = "{{#each figures.grants}}";
-            File.WriteAllLines(path, lines);
-            var unclosed = await Assert.ThrowsAsync<TemplateException>(() => RenderAsync(templates));
-            Assert.Equal(9, unclosed.Line);
-            Assert.Contains("never closed", unclosed.Problem, StringComparison.Ordinal);
+            var unknown = await MistakeAsync("{{ nothing_here }}");
+            Assert.Equal(9, unknown.Line);
+            Assert.Contains("nothing_here", unknown.Problem, StringComparison.Ordinal);
 
-            lines[8] = "Broken {{usd figures.statement.cash";
-            File.WriteAllLines(path, lines);
-            Assert.Equal(9, (await Assert.ThrowsAsync<TemplateException>(() => RenderAsync(templates))).Line);
+            var unended = await MistakeAsync("{{ for grant in figures.grants }}");
+            Assert.Contains("end", unended.Problem, StringComparison.Ordinal);
 
-            lines[8] = "{{chart \"nowhere\"}}";
-            File.WriteAllLines(path, lines);
-            var chart = await Assert.ThrowsAsync<TemplateException>(() => RenderAsync(templates));
-            Assert.Equal(9, chart.Line);
+            var broken = await MistakeAsync("Broken {{ usd figures.statement.cash");
+            Assert.True(broken.Line >= 9, broken.Message);
+
+            var chart = await MistakeAsync("{{ chart \"nowhere\" }}");
+            Assert.Equal((9, 4), (chart.Line, chart.Column));
             Assert.Contains("expenditure-by-region", chart.Problem, StringComparison.Ordinal);
+
+            var number = await MistakeAsync("{{ usd figures.fund.name }}");
+            Assert.Equal(9, number.Line);
+            Assert.Contains("usd needs a number", number.Problem, StringComparison.Ordinal);
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_template_cannot_change_the_model_reach_dotnet_or_loop_for_ever()
+    {
+        var directory = CopyTemplates();
+        try
+        {
+            var templates = new TemplateLibrary(directory);
+            var path = Path.Combine(directory, NarrativeReport.Template);
+            var lines = File.ReadAllLines(path).ToList();
+            async Task<TemplateException> MistakeAsync(string line)
+            {
+                lines[8] = line;
+                File.WriteAllLines(path, lines);
+                return await Assert.ThrowsAsync<TemplateException>(() => RenderAsync(templates));
+            }
+
+            var changed = await MistakeAsync("{{ figures.fund.name = \"Another fund\" }}");
+            Assert.Equal(9, changed.Line);
+
+            var dotnet = await MistakeAsync("{{ figures.fund.name.Length }}");
+            Assert.Equal(9, dotnet.Line);
+
+            var forever = await MistakeAsync("{{ while true }}x{{ end }}");
+            Assert.Equal((9, 4), (forever.Line, forever.Column));
+            Assert.Contains("iteration limit", forever.Problem, StringComparison.Ordinal);
+
+            var deep = await MistakeAsync("{{ func down(n); ret down(n + 1); end; down(1) }}");
+            Assert.Equal(9, deep.Line);
+
+            // A template's own variables are its to set.
+            lines[8] = "{{ total = figures.statement.cash }}Cash: {{ usd total }}.";
+            File.WriteAllLines(path, lines);
+            var (figures, document) = await RenderAsync(templates);
+            Assert.Contains($"Cash: {UnStyle.Usd(figures.Statement.Cash)}.", document.Markdown, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Report_narrative_with_a_mistaken_template_exits_2_naming_its_line_and_column_and_writes_nothing()
+    {
+        var directory = CopyTemplates();
+        var output = Path.Combine(Path.GetTempPath(), "fm-narrative-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var path = Path.Combine(directory, NarrativeReport.Template);
+            var lines = File.ReadAllLines(path).ToList();
+            lines[8] = "Oops {{ figures.fund.nmae }} here.";
+            File.WriteAllLines(path, lines);
+
+            var run = await ProgramRunner.FundManagerAsync(
+                "report", "narrative", "--fund", "UPR-VFTA", "--year", "2025", "--out", output, "--templates", directory, "--database", demo.ConnectionString);
+
+            Assert.Equal(2, run.ExitCode);
+            Assert.Contains($"Template {NarrativeReport.Template}, line 9, column 22: Cannot get member with name nmae.", run.Stderr, StringComparison.Ordinal);
+            Assert.False(Directory.Exists(output) && Directory.EnumerateFiles(output).Any());
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
         }
     }
 
