@@ -11,8 +11,11 @@ public static class CliDatabase
     /// <summary>Exit code of a refused command or bad input.</summary>
     public const int UserError = 2;
 
-    /// <summary>Exit code when the database or the PostgreSQL programs are unavailable.</summary>
+    /// <summary>Exit code when the database or the PostgreSQL programs are unavailable, or another cluster runs on the database.</summary>
     public const int EnvironmentError = 3;
+
+    /// <summary>Exit code of a failure of the program itself (sysexits' EX_SOFTWARE): a fault to report, with its reference.</summary>
+    public const int UnexpectedError = 70;
 
     public static readonly Option<string?> Option = new("--database")
     {
@@ -71,7 +74,10 @@ public static class CliDatabase
         return settings;
     }
 
-    /// <summary>Turns a broken rule or an unavailable environment into a message on stderr and a non-zero exit.</summary>
+    /// <summary>
+    /// Turns a broken rule or bad input (2), an unavailable environment (3) or the program's own failure (70, with a
+    /// reference) into a message on stderr and a non-zero exit.
+    /// </summary>
     public static async Task<int> GuardAsync(Func<Task<int>> body)
     {
         try
@@ -98,10 +104,19 @@ public static class CliDatabase
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return EnvironmentError;
         }
-        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (DatabaseUnavailableException.Is(e))
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return EnvironmentError;
+        }
+        catch (Exception e)
+        {
+            // Not the caller's and not the environment's: the program's own fault. The reference ties the one-line
+            // message to the full error written after it.
+            var reference = Guid.NewGuid().ToString("N")[..12];
+            await Console.Error.WriteLineAsync($"error: the program failed (reference {reference}): {e.Message}");
+            await Console.Error.WriteLineAsync($"[{reference}] {e}");
+            return UnexpectedError;
         }
     }
 

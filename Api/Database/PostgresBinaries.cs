@@ -32,7 +32,7 @@ public sealed record PostgresBinaries(string Directory)
             }
         }
 
-        throw new InvalidOperationException("No PostgreSQL server programs (initdb, pg_ctl) were found. " + InstallAdvice);
+        throw new DatabaseUnavailableException("No PostgreSQL server programs (initdb, pg_ctl) were found. " + InstallAdvice);
     }
 
     private static IEnumerable<string> Candidates()

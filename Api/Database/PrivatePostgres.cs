@@ -185,14 +185,14 @@ public sealed class PrivatePostgres
         info.RedirectStandardError = true;
         info.UseShellExecute = false;
         info.WorkingDirectory = ServerRoot;
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {program}.");
+        using var process = Process.Start(info) ?? throw new DatabaseUnavailableException($"Could not start {program}.");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
         var stderr = process.StandardError.ReadToEndAsync(ct);
         await process.WaitForExitAsync(ct);
         if (process.ExitCode != 0 && !allowFailure)
         {
             var log = File.Exists(LogFile) ? string.Join('\n', File.ReadLines(LogFile).TakeLast(20)) : "";
-            throw new InvalidOperationException(
+            throw new DatabaseUnavailableException(
                 $"{Path.GetFileName(program)} failed (exit {process.ExitCode}): {(await stderr).Trim()} {(await stdout).Trim()}\n{log}".Trim());
         }
 
@@ -219,7 +219,7 @@ public sealed class PrivatePostgres
     private static bool ServerUserCanEnter(string directory)
     {
         using var process = Process.Start(new ProcessStartInfo("runuser", ["-u", "postgres", "--", "test", "-x", directory]) { UseShellExecute = false })
-            ?? throw new InvalidOperationException("Could not start runuser.");
+            ?? throw new DatabaseUnavailableException("Could not start runuser.");
         process.WaitForExit();
         return process.ExitCode == 0;
     }

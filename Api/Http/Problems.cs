@@ -54,7 +54,7 @@ public static partial class Problems
     public static IResult Input(string field, string message) =>
         From(RuleViolation.Of(BusinessRule.InvalidInput, message, field));
 
-    /// <summary>The exception handler: rules become problems; anything else a bare 500 with no internals.</summary>
+    /// <summary>The exception handler: rules become problems; anything else a 500 with no internals and the reference of its log line.</summary>
     public static async Task HandleAsync(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -66,9 +66,23 @@ public static partial class Problems
             // The secretariat's template, not the caller, is at fault: say where, so it can be fixed.
             Reporting.Templates.TemplateException template => Results.Problem(
                 statusCode: StatusCodes.Status500InternalServerError, title: "report template mistake", type: Prefix + "template-mistake", detail: template.Message),
-            _ => Results.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Internal error", detail: "The request failed; nothing was changed. The error was logged."),
+            _ => Unexpected(context, error),
         };
         await result.ExecuteAsync(context);
+    }
+
+    // The program's own failure: logged with the request's reference, which the problem gives the caller to quote; no
+    // internals leave the server.
+    private static IResult Unexpected(HttpContext context, Exception? error)
+    {
+        var reference = context.TraceIdentifier;
+        context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Problems))
+            .LogError(error, "{Method} {Path} failed (reference {Reference})", context.Request.Method, context.Request.Path.Value, reference);
+        return Results.Problem(
+            statusCode: StatusCodes.Status500InternalServerError,
+            title: "Internal error",
+            detail: $"The request failed; nothing was changed. The error was logged with the reference {reference}.",
+            extensions: new Dictionary<string, object?> { ["reference"] = reference });
     }
 
     // "$.instalments[0].amount" → "instalments[0].amount", the name the caller wrote.
