@@ -7,6 +7,7 @@ using FundManager.Ledger;
 using FundManager.Persistence;
 using FundManager.Pledges;
 using FundManager.Recommendations;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace FundManager;
@@ -21,11 +22,12 @@ public sealed class FundSystem
     /// <param name="dataSource">The database.</param>
     /// <param name="clock">The clock the program stamps what it records with (the grains use their silo's).</param>
     /// <param name="grains">The cluster's grains, asked for when the first command is sent (a verb that only reads needs none).</param>
-    public FundSystem(NpgsqlDataSource dataSource, TimeProvider clock, Func<CancellationToken, ValueTask<IGrainFactory>> grains)
+    /// <param name="logs">Where a refused command is logged (nowhere when absent).</param>
+    public FundSystem(NpgsqlDataSource dataSource, TimeProvider clock, Func<CancellationToken, ValueTask<IGrainFactory>> grains, ILoggerFactory? logs = null)
     {
         DataSource = dataSource;
         Clock = clock;
-        var sender = new CommandSender(grains);
+        var sender = new CommandSender(grains, logs?.CreateLogger<CommandSender>());
         Funds = new FundService(sender);
         Donors = new DonorService(sender);
         Pledges = new PledgeService(sender);

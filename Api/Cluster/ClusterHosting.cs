@@ -34,6 +34,7 @@ public static class ClusterHosting
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
             silo.ConfigureEndpoints(settings.AdvertisedIp(), Port(settings.SiloPort), Port(settings.GatewayPort), settings.ListenOnAnyAddress);
             silo.UseAdoNetClustering(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
+            silo.AddActivityPropagation();
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
             silo.Configure<ClusterMembershipOptions>(o =>
             {
@@ -89,6 +90,7 @@ public static class ClusterHosting
         {
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
             client.UseAdoNetClustering(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));
+            client.AddActivityPropagation();
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = settings.ResponseTimeout);
             if (settings.Dashboard)
             {

@@ -43,7 +43,8 @@ public sealed class ApiStartup(IConfiguration configuration)
             ClusterHosting.AddSilo(services, cluster, dataSource, TimeProvider.System, configuration.GetSection(ReminderSchedule.Section).Get<ReminderSchedule>());
         }
 
-        services.AddSingleton(provider => new FundSystem(dataSource, provider.GetRequiredService<TimeProvider>(), _ => ValueTask.FromResult(provider.GetRequiredService<IGrainFactory>())));
+        services.AddSingleton(provider => new FundSystem(
+            dataSource, provider.GetRequiredService<TimeProvider>(), _ => ValueTask.FromResult(provider.GetRequiredService<IGrainFactory>()), provider.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton<UserStore>();
         services.AddSingleton<AuditTrail>();
         services.AddSingleton(new Payments.StripeGateway(Payments.StripeSettings.From(configuration)));
@@ -79,6 +80,7 @@ public sealed class ApiStartup(IConfiguration configuration)
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        ApiTelemetry.Add(services, configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSingleton<Portal.Downloads.PreparedDownloads>();
         services.AddOpenApi("v1", o =>
@@ -114,6 +116,7 @@ public sealed class ApiStartup(IConfiguration configuration)
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapOpenApi().AllowAnonymous();
+            ApiTelemetry.Map(endpoints);
             endpoints.MapGet(Portal.PortalStyles.Path, () => Results.Text(Portal.PortalStyles.Css, "text/css")).AllowAnonymous().ExcludeFromDescription();
             Portal.PortalSignIn.Map(endpoints);
             endpoints.MapStaticAssets();

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using FundManager.Funds;
 using FundManager.Persistence;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FundManager.Cluster;
 
@@ -7,17 +10,62 @@ namespace FundManager.Cluster;
 /// Sends commands to their grains from wherever the caller runs (a silo of its own, or a client of the cluster). A grain
 /// that asks for the command again, or a silo that fails while it is on its way, gets it again with the same command id,
 /// so it is carried out once: the first sending that committed gives every later one its result. A refusal comes back
-/// as the <see cref="RuleViolation"/> the grain refused it with.
+/// as the <see cref="RuleViolation"/> the grain refused it with. Each command is traced, counted and timed
+/// (<see cref="CommandTelemetry"/>), and a refusal is logged with the command's id, actor and rule.
 /// </summary>
-public sealed class CommandSender(Func<CancellationToken, ValueTask<IGrainFactory>> grains)
+public sealed class CommandSender(Func<CancellationToken, ValueTask<IGrainFactory>> grains, ILogger? log = null)
 {
+    private readonly ILogger _log = log ?? NullLogger.Instance;
+
     // Long enough for the cluster to notice a dead silo and move its grains (see README, "Running a cluster").
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
 
+    /// <param name="command">The command, by whose type it is traced and counted.</param>
+    /// <param name="context">Its id and actor.</param>
     /// <param name="send">Sends the command to its grain.</param>
     /// <param name="ct">Stops waiting before the next sending.</param>
     /// <param name="fund">The fund of the entity a creating command creates, so that its grain is placed beside the fund's.</param>
-    public async Task<CommandResult> SendAsync(Func<IGrainFactory, Task<CommandOutcome>> send, CancellationToken ct, FundCode? fund = null)
+    public async Task<CommandResult> SendAsync(object command, CommandContext context, Func<IGrainFactory, Task<CommandOutcome>> send, CancellationToken ct, FundCode? fund = null)
+    {
+        var name = command.GetType().Name;
+        using var activity = CommandTelemetry.Source.StartActivity(name);
+        activity?.SetTag("fundmanager.command", name);
+        activity?.SetTag("fundmanager.command_id", context.Id.ToString());
+        activity?.SetTag("fundmanager.actor", context.Actor.Value);
+        activity?.SetTag("fundmanager.fund", fund?.Value);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        string? rule = null;
+        try
+        {
+            var result = await SendWithRetriesAsync(send, ct, fund);
+            outcome = result.Replayed ? "replayed" : "done";
+            activity?.SetTag("fundmanager.stream", result.Stream);
+            return result;
+        }
+        catch (RuleViolation refused)
+        {
+            (outcome, rule) = ("refused", refused.Rule.ToString());
+            activity?.SetStatus(ActivityStatusCode.Error, rule);
+            _log.LogInformation(
+                "{Command} {CommandId} by {Actor} (fund {Fund}) refused: {Rule} on {Field}: {Message}",
+                name, context.Id, context.Actor.Value, fund?.Value, rule, refused.Field, refused.Message);
+            throw;
+        }
+        finally
+        {
+            var tags = new TagList { { "command", name }, { "outcome", outcome } };
+            if (rule is not null)
+            {
+                tags.Add("rule", rule);
+            }
+
+            CommandTelemetry.Commands.Add(1, tags);
+            CommandTelemetry.Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tags);
+        }
+    }
+
+    private async Task<CommandResult> SendWithRetriesAsync(Func<IGrainFactory, Task<CommandOutcome>> send, CancellationToken ct, FundCode? fund)
     {
         var factory = await grains(ct);
         var started = DateTime.UtcNow;
