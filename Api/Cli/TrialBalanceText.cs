@@ -32,15 +32,37 @@ public static class TrialBalanceText
         return text.ToString();
     }
 
+    // RFC 4180 through CsvHelper, for programs: amounts are written as numbers (a negative one begins with '-'), so no
+    // field is escaped against spreadsheet formulas; account names are the chart's own.
     private static string Csv(TrialBalance balance)
     {
-        var text = new StringBuilder("account,name,debit,credit,balance\r\n");
-        foreach (var row in balance.Rows)
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var csv = CsvHelper.CsvWriter.Create(text, new CsvHelper.CsvWriterOptions { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
         {
-            text.Append(CultureInfo.InvariantCulture, $"{row.Code},\"{row.Name.Replace("\"", "\"\"", StringComparison.Ordinal)}\",{Amount(row.Debit)},{Amount(row.Credit)},{Amount(row.Balance)}\r\n");
+            void Row(string account, string name, decimal debit, decimal credit, decimal net)
+            {
+                csv.WriteField(account);
+                csv.WriteField(name, name.Length > 0 ? CsvHelper.CsvQuoting.Always : CsvHelper.CsvQuoting.WhenNeeded);
+                csv.WriteField(Amount(debit));
+                csv.WriteField(Amount(credit));
+                csv.WriteField(Amount(net));
+                csv.EndRecord();
+            }
+
+            foreach (var header in new[] { "account", "name", "debit", "credit", "balance" })
+            {
+                csv.WriteField(header);
+            }
+
+            csv.EndRecord();
+            foreach (var row in balance.Rows)
+            {
+                Row(row.Code, row.Name, row.Debit, row.Credit, row.Balance);
+            }
+
+            Row("total", "", balance.TotalDebit, balance.TotalCredit, balance.TotalDebit - balance.TotalCredit);
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"total,,{Amount(balance.TotalDebit)},{Amount(balance.TotalCredit)},{Amount(balance.TotalDebit - balance.TotalCredit)}\r\n");
         return text.ToString();
     }
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using YamlDotNet.Serialization;
 
 namespace FundManager.Reference;
 
-/// <summary>The SDG targets of <c>config/reference/global_targets.yml</c> (keys like <c>16-a-title</c>, folded lines).</summary>
+/// <summary>The SDG targets of <c>config/reference/global_targets.yml</c> (keys like <c>16-a-title</c>), read with YamlDotNet.</summary>
 public sealed partial class SdgCatalog
 {
     private readonly Dictionary<string, SdgTarget> _byId;
@@ -20,42 +20,18 @@ public sealed partial class SdgCatalog
     public SdgTarget? Find(string? id) =>
         id is null ? null : _byId.GetValueOrDefault(id.Trim().ToLowerInvariant());
 
+    // The file also holds the goals' titles and other keys; only the targets' titles are kept.
     private static SdgCatalog Load()
     {
-        var targets = new List<SdgTarget>();
-        string? key = null;
-        var title = new StringBuilder();
-        void Flush()
-        {
-            if (key is not null)
-            {
-                var match = KeyPattern().Match(key);
-                targets.Add(new SdgTarget($"{match.Groups[1].Value}.{match.Groups[2].Value}", int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), title.ToString().Trim()));
-            }
-
-            key = null;
-            title.Clear();
-        }
-
-        foreach (var line in ReferenceFile.Lines("global_targets.yml"))
-        {
-            if (line.StartsWith(' '))
-            {
-                title.Append(' ').Append(line.Trim());
-                continue;
-            }
-
-            Flush();
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon > 0 && KeyPattern().IsMatch(line[..colon]))
-            {
-                key = line[..colon];
-                title.Append(line[(colon + 1)..].Trim());
-            }
-        }
-
-        Flush();
-        return new SdgCatalog(targets);
+        using var reader = ReferenceFile.Open("global_targets.yml");
+        var entries = new DeserializerBuilder().Build().Deserialize<Dictionary<string, string>>(reader);
+        return new SdgCatalog(entries
+            .Select(entry => (Match: KeyPattern().Match(entry.Key), Title: entry.Value))
+            .Where(entry => entry.Match.Success)
+            .Select(entry => new SdgTarget(
+                $"{entry.Match.Groups[1].Value}.{entry.Match.Groups[2].Value}",
+                int.Parse(entry.Match.Groups[1].Value, CultureInfo.InvariantCulture),
+                entry.Title.Trim())));
     }
 
     [GeneratedRegex("^([0-9]{1,2})-([0-9a-z]{1,2})-title$")]

@@ -13,6 +13,19 @@ public sealed class CatalogTests
         Assert.NotNull(SdgCatalog.Default.Find("17.19"));
         Assert.Null(SdgCatalog.Default.Find("16.11"));
         Assert.Null(SdgCatalog.Default.Find("18.1"));
+
+        // A title folded over lines in the YAML is one line of words.
+        Assert.Equal(
+            "By 2030, eradicate extreme poverty for all people everywhere, currently measured as people living on less than $1.25 a day",
+            SdgCatalog.Default.Find("1.1")!.Title);
+    }
+
+    [Fact]
+    public void Reference_csv_fields_are_read_as_written_quoted_commas_and_letters_beyond_ascii_included()
+    {
+        Assert.Equal("Bonaire, Sint Eustatius and Saba", CountryCatalog.Default.Get(CountryCode.Parse("BES")).Name);
+        Assert.Equal("Côte d’Ivoire", CountryCatalog.Default.Get(CountryCode.Parse("CIV")).Name);
+        Assert.Equal("Türkiye", CountryCatalog.Default.Get(CountryCode.Parse("TUR")).Name);
     }
 
     [Theory]
