@@ -17,6 +17,16 @@ public sealed class TelemetryTests(ApiFactory api) : IClassFixture<ApiFactory>
         Assert.True(Count(metrics, "ChangeFundRates", "refused", rule) >= 1, metrics);
         Assert.True(Count(metrics, "ChangeFundRates", "refused") > before);
         Assert.Contains("fundmanager_command_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
+
+        // ASP.NET Core records a request's duration once the request is over, which the test server may finish after
+        // the client has its response: the requests above show up in a scrape soon after.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!metrics.Contains("http_server_request_duration_seconds_bucket{", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            metrics = await admin.GetStringAsync("/metrics");
+        }
+
         Assert.Contains("http_server_request_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
 
         var officer = await api.LoginAsync(DemoUsers.Officer);
