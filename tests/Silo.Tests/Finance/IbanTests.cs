@@ -1,5 +1,6 @@
 using FundManager.Donors;
 using FundManager.Finance;
+using FundManager.Tests.Infrastructure;
 
 namespace FundManager.Tests.Finance;
 
@@ -43,6 +44,6 @@ public sealed class IbanTests
         }
 
         Assert.Equal(["NO9386011117947"], donor.BankAccounts);
-        Assert.Equal(BusinessRule.AmendmentChangesNothing, Assert.Throws<RuleViolation>(() => donor.RegisterBankAccount("NO9386011117947")).Rule);
+        Refusals.AssertRefused(BusinessRule.AmendmentChangesNothing, () => donor.RegisterBankAccount("NO9386011117947"));
     }
 }

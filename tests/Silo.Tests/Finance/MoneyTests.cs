@@ -1,3 +1,5 @@
+using FundManager.Tests.Infrastructure;
+
 namespace FundManager.Tests.Finance;
 
 public sealed class MoneyTests
@@ -46,8 +48,7 @@ public sealed class MoneyTests
     [InlineData("1000000000000000", "USD", BusinessRule.AmountTooLarge)]
     public void Refuses_amounts_a_person_cannot_mean(string amount, string currency, BusinessRule rule)
     {
-        var refusal = Assert.Throws<RuleViolation>(() => Money.Entered(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), CurrencyCode.Parse(currency)));
-        Assert.Equal(rule, refusal.Rule);
+        var refusal = Refusals.AssertRefused(rule, () => Money.Entered(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), CurrencyCode.Parse(currency)));
         Assert.Equal("amount", refusal.Field);
     }
 
@@ -68,7 +69,7 @@ public sealed class MoneyTests
     [InlineData(null)]
     public void Unknown_currencies_are_refused(string? code)
     {
-        Assert.Equal(BusinessRule.UnknownCurrency, Assert.Throws<RuleViolation>(() => CurrencyCode.Parse(code)).Rule);
+        Refusals.AssertRefused(BusinessRule.UnknownCurrency, () => CurrencyCode.Parse(code));
     }
 
     [Fact]
@@ -107,9 +108,8 @@ public sealed class MoneyTests
         Assert.Equal(0.95m, table.RateOn(eur, new DateOnly(2024, 7, 1)).UnitsPerUsd);
         Assert.Equal(0.95m, table.RateOn(eur, new DateOnly(2024, 7, 14)).UnitsPerUsd);
         Assert.Equal(0.92m, table.RateOn(eur, new DateOnly(2030, 1, 1)).UnitsPerUsd);
-        var none = Assert.Throws<RuleViolation>(() => table.RateOn(eur, new DateOnly(2023, 12, 31)));
-        Assert.Equal(BusinessRule.NoExchangeRate, none.Rule);
-        Assert.Equal(BusinessRule.NoExchangeRate, Assert.Throws<RuleViolation>(() => table.RateOn(CurrencyCode.Parse("NOK"), new DateOnly(2024, 8, 1))).Rule);
+        var none = Refusals.AssertRefused(BusinessRule.NoExchangeRate, () => table.RateOn(eur, new DateOnly(2023, 12, 31)));
+        Refusals.AssertRefused(BusinessRule.NoExchangeRate, () => table.RateOn(CurrencyCode.Parse("NOK"), new DateOnly(2024, 8, 1)));
         Assert.Equal(1m, table.RateOn(CurrencyCode.Usd, new DateOnly(2000, 1, 1)).UnitsPerUsd);
     }
 
@@ -129,9 +129,9 @@ public sealed class MoneyTests
     [Fact]
     public void A_rate_must_be_positive_with_ten_decimals_at_most_and_the_dollar_is_one()
     {
-        Assert.Equal(BusinessRule.InvalidInput, Assert.Throws<RuleViolation>(() => new ExchangeRate(CurrencyCode.Parse("EUR"), 0m, new DateOnly(2024, 1, 1))).Rule);
-        Assert.Equal(BusinessRule.InvalidInput, Assert.Throws<RuleViolation>(() => new ExchangeRate(CurrencyCode.Usd, 1.1m, new DateOnly(2024, 1, 1))).Rule);
-        Assert.Equal(BusinessRule.InvalidInput, Assert.Throws<RuleViolation>(() => new ExchangeRate(CurrencyCode.Parse("EUR"), 0.12345678901m, new DateOnly(2024, 1, 1))).Rule);
+        Refusals.AssertRefused(BusinessRule.InvalidInput, () => new ExchangeRate(CurrencyCode.Parse("EUR"), 0m, new DateOnly(2024, 1, 1)));
+        Refusals.AssertRefused(BusinessRule.InvalidInput, () => new ExchangeRate(CurrencyCode.Usd, 1.1m, new DateOnly(2024, 1, 1)));
+        Refusals.AssertRefused(BusinessRule.InvalidInput, () => new ExchangeRate(CurrencyCode.Parse("EUR"), 0.12345678901m, new DateOnly(2024, 1, 1)));
         Assert.Equal(0.1234567890m, new ExchangeRate(CurrencyCode.Parse("EUR"), 0.1234567890m, new DateOnly(2024, 1, 1)).UnitsPerUsd);
     }
 }

@@ -22,7 +22,7 @@ public sealed class FundDonorRecommendationTests(DatabaseFixture db) : IClassFix
         Assert.Equal(CurrencyCode.Usd, fund.BaseCurrency);
         Assert.False(fund.RequiresUprRecommendations);
         Assert.Equal(0m, (await db.System.Ledger.TrialBalanceAsync(fund.Code)).TotalDebit);
-        Assert.Equal(BusinessRule.EntityAlreadyExists, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Funds.HandleAsync(new CreateFund(code.ToLowerInvariant(), "Again"), Admin))).Rule);
+        await Refusals.AssertRefusedAsync(BusinessRule.EntityAlreadyExists, () => db.System.Funds.HandleAsync(new CreateFund(code.ToLowerInvariant(), "Again"), Admin));
     }
 
     [Theory]
@@ -33,8 +33,7 @@ public sealed class FundDonorRecommendationTests(DatabaseFixture db) : IClassFix
     [InlineData("OKCODE", 0.13, 0.12345, BusinessRule.RateOutOfRange)]
     public async Task Bad_funds_are_refused(string code, double psc, double reserve, BusinessRule rule)
     {
-        var refusal = await Assert.ThrowsAsync<RuleViolation>(() => db.System.Funds.HandleAsync(new CreateFund(code, "Fund", (decimal)psc, (decimal)reserve), Admin));
-        Assert.Equal(rule, refusal.Rule);
+        var refusal = await Refusals.AssertRefusedAsync(rule, () => db.System.Funds.HandleAsync(new CreateFund(code, "Fund", (decimal)psc, (decimal)reserve), Admin));
     }
 
     [Fact]
@@ -48,8 +47,8 @@ public sealed class FundDonorRecommendationTests(DatabaseFixture db) : IClassFix
     [Fact]
     public async Task A_Member_State_donor_needs_a_known_country()
     {
-        Assert.Equal(BusinessRule.MemberStateNeedsCountry, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Donors.HandleAsync(new RegisterDonor("Norway", DonorType.MemberState), Admin))).Rule);
-        Assert.Equal(BusinessRule.UnknownCountry, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Donors.HandleAsync(new RegisterDonor("Atlantis", DonorType.MemberState, "ATL"), Admin))).Rule);
+        await Refusals.AssertRefusedAsync(BusinessRule.MemberStateNeedsCountry, () => db.System.Donors.HandleAsync(new RegisterDonor("Norway", DonorType.MemberState), Admin));
+        await Refusals.AssertRefusedAsync(BusinessRule.UnknownCountry, () => db.System.Donors.HandleAsync(new RegisterDonor("Atlantis", DonorType.MemberState, "ATL"), Admin));
 
         var id = Guid.NewGuid();
         await db.System.Donors.HandleAsync(new RegisterDonor("  Norway ", DonorType.MemberState, "nor", id), Admin);
@@ -69,9 +68,9 @@ public sealed class FundDonorRecommendationTests(DatabaseFixture db) : IClassFix
         var recommendation = await db.System.Entities.LoadAsync<UprRecommendation, RecommendationEvent>(StreamId.ForRecommendation(id));
         Assert.Equal(CountryCode.Parse("PRY"), recommendation.StateUnderReview);
         Assert.Equal(["16.6", "17.18"], recommendation.SdgTargets);
-        Assert.Equal(BusinessRule.EntityAlreadyExists, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Recommendations.HandleAsync(command, Admin))).Rule);
-        Assert.Equal(BusinessRule.UnknownSdgTarget, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Recommendations.HandleAsync(command with { Id = id + "b", SdgTargets = ["18.1"] }, Admin))).Rule);
-        Assert.Equal(BusinessRule.UnknownCountry, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Recommendations.HandleAsync(command with { Id = id + "c", RecommendingStates = ["ZZZ"] }, Admin))).Rule);
+        await Refusals.AssertRefusedAsync(BusinessRule.EntityAlreadyExists, () => db.System.Recommendations.HandleAsync(command, Admin));
+        await Refusals.AssertRefusedAsync(BusinessRule.UnknownSdgTarget, () => db.System.Recommendations.HandleAsync(command with { Id = id + "b", SdgTargets = ["18.1"] }, Admin));
+        await Refusals.AssertRefusedAsync(BusinessRule.UnknownCountry, () => db.System.Recommendations.HandleAsync(command with { Id = id + "c", RecommendingStates = ["ZZZ"] }, Admin));
     }
 
     [Fact]
@@ -90,6 +89,6 @@ public sealed class FundDonorRecommendationTests(DatabaseFixture db) : IClassFix
         Assert.Equal(RecommendationPosition.Noted, recommendation.Position);
         Assert.Equal(["Women", "General"], recommendation.AffectedPersons);
         Assert.Equal(2, recommendation.Version);
-        Assert.Equal(BusinessRule.UnknownCountry, Assert.Throws<RuleViolation>(() => recommendation.Import("uhri-1", command with { StateUnderReview = "ZZZ" })).Rule);
+        Refusals.AssertRefused(BusinessRule.UnknownCountry, () => recommendation.Import("uhri-1", command with { StateUnderReview = "ZZZ" }));
     }
 }

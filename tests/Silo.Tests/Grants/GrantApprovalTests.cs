@@ -18,9 +18,7 @@ public sealed class GrantApprovalTests(DatabaseFixture db) : IClassFixture<Datab
         await _s.CashAsync(fund, 1_000_000m);
         var grant = await _s.RecommendedGrantAsync(fund, [100_000m], consent: false);
 
-        var refusal = await Assert.ThrowsAsync<RuleViolation>(() => Approve(grant));
-
-        Assert.Equal(BusinessRule.ConsentRequired, refusal.Rule);
+        var refusal = await Refusals.AssertRefusedAsync(BusinessRule.ConsentRequired, () => Approve(grant));
         Assert.Equal(GrantStatus.Recommended, (await _s.GrantAsync(grant)).Status);
         Assert.Equal(0m, await _s.BalanceAsync(fund, Account.OpenCommitments));
     }
@@ -46,8 +44,7 @@ public sealed class GrantApprovalTests(DatabaseFixture db) : IClassFixture<Datab
         }
         else
         {
-            var refusal = await Assert.ThrowsAsync<RuleViolation>(() => Approve(grant));
-            Assert.Equal(BusinessRule.InsufficientUncommittedFunds, refusal.Rule);
+            var refusal = await Refusals.AssertRefusedAsync(BusinessRule.InsufficientUncommittedFunds, () => Approve(grant));
             Assert.Equal(GrantStatus.Recommended, (await _s.GrantAsync(grant)).Status);
             Assert.Equal(0m, await _s.BalanceAsync(fund, Account.OpenCommitments));
         }
@@ -62,7 +59,7 @@ public sealed class GrantApprovalTests(DatabaseFixture db) : IClassFixture<Datab
         var second = await _s.RecommendedGrantAsync(fund, [100_000m]);
 
         // (113,000 + 113,000) × 1.15 = 259,900 > 250,000.
-        Assert.Equal(BusinessRule.InsufficientUncommittedFunds, (await Assert.ThrowsAsync<RuleViolation>(() => Approve(second))).Rule);
+        await Refusals.AssertRefusedAsync(BusinessRule.InsufficientUncommittedFunds, () => Approve(second));
         await _s.CashAsync(fund, 9_900m);
         await Approve(second);
         Assert.Equal(226_000m, await _s.BalanceAsync(fund, Account.OpenCommitments));
@@ -78,14 +75,14 @@ public sealed class GrantApprovalTests(DatabaseFixture db) : IClassFixture<Datab
         await db.System.Grants.HandleAsync(new DraftGrant(fund.Value, Scenario.Plan([50_000m], [recommendation]), id), Scenario.As(Scenario.Officer));
         await db.System.Grants.HandleAsync(new RecordConsent(id, "NV", new DateOnly(2024, 10, 1)), Scenario.As(Scenario.Officer));
 
-        Assert.Equal(BusinessRule.IllegalTransition, (await Assert.ThrowsAsync<RuleViolation>(() => Approve(id))).Rule);
-        Assert.Equal(BusinessRule.IllegalTransition, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Grants.HandleAsync(new ReviewGrant(id, new DateOnly(2024, 10, 2)), Scenario.As(Scenario.Officer)))).Rule);
+        await Refusals.AssertRefusedAsync(BusinessRule.IllegalTransition, () => Approve(id));
+        await Refusals.AssertRefusedAsync(BusinessRule.IllegalTransition, () => db.System.Grants.HandleAsync(new ReviewGrant(id, new DateOnly(2024, 10, 2)), Scenario.As(Scenario.Officer)));
         await db.System.Grants.HandleAsync(new SubmitGrant(id, new DateOnly(2024, 10, 2)), Scenario.As(Scenario.Officer));
         await db.System.Grants.HandleAsync(new ReviewGrant(id, new DateOnly(2024, 10, 3)), Scenario.As(Scenario.Officer));
         await db.System.Grants.HandleAsync(new RejectGrant(id, new DateOnly(2024, 10, 4), "Out of scope"), Scenario.As(Scenario.Approver));
 
         Assert.Equal(GrantStatus.Rejected, (await _s.GrantAsync(id)).Status);
-        Assert.Equal(BusinessRule.IllegalTransition, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Grants.HandleAsync(new RecommendGrant(id, "BoT", new DateOnly(2024, 10, 5)), Scenario.As(Scenario.Officer)))).Rule);
+        await Refusals.AssertRefusedAsync(BusinessRule.IllegalTransition, () => db.System.Grants.HandleAsync(new RecommendGrant(id, "BoT", new DateOnly(2024, 10, 5)), Scenario.As(Scenario.Officer)));
     }
 
     [Fact]
@@ -96,9 +93,7 @@ public sealed class GrantApprovalTests(DatabaseFixture db) : IClassFixture<Datab
         var version = (await _s.GrantAsync(grant)).Version;
 
         var stale = new global::FundManager.Persistence.CommandContext(CommandId.New(), new UserId(Scenario.Officer), version - 1);
-        var refusal = await Assert.ThrowsAsync<RuleViolation>(() => db.System.Grants.HandleAsync(new CancelGrant(grant, new DateOnly(2024, 12, 1), "Stale"), stale));
-
-        Assert.Equal(BusinessRule.VersionMismatch, refusal.Rule);
+        var refusal = await Refusals.AssertRefusedAsync(BusinessRule.VersionMismatch, () => db.System.Grants.HandleAsync(new CancelGrant(grant, new DateOnly(2024, 12, 1), "Stale"), stale));
         var current = new global::FundManager.Persistence.CommandContext(CommandId.New(), new UserId(Scenario.Officer), version);
         await db.System.Grants.HandleAsync(new CancelGrant(grant, new DateOnly(2024, 12, 1), "Current"), current);
         Assert.Equal(GrantStatus.Cancelled, (await _s.GrantAsync(grant)).Status);

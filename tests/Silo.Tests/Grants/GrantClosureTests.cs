@@ -24,8 +24,7 @@ public sealed class GrantClosureTests(DatabaseFixture db) : IClassFixture<Databa
         await _s.CashAsync(fund, 129_950m);
         var grant = await _s.ApprovedGrantAsync(fund, [100_000m]);
 
-        var refusal = await Assert.ThrowsAsync<RuleViolation>(() => Revise(grant, [100_000.01m]));
-        Assert.Equal(BusinessRule.InsufficientUncommittedFunds, refusal.Rule);
+        var refusal = await Refusals.AssertRefusedAsync(BusinessRule.InsufficientUncommittedFunds, () => Revise(grant, [100_000.01m]));
 
         // 10,000 more direct is 11,300 more commitment, needing 12,995 more cash.
         await _s.CashAsync(fund, 12_995m);
@@ -43,9 +42,9 @@ public sealed class GrantClosureTests(DatabaseFixture db) : IClassFixture<Databa
         var grant = await _s.ApprovedGrantAsync(fund, [60_000m, 40_000m]);
         await _s.PayTrancheAsync(grant, 1, On);
 
-        Assert.Equal(BusinessRule.BudgetBelowDisbursed, (await Assert.ThrowsAsync<RuleViolation>(() => Revise(grant, [50_000m]))).Rule);
-        Assert.Equal(BusinessRule.PaidTrancheCannotChange, (await Assert.ThrowsAsync<RuleViolation>(() => Revise(grant, [70_000m, 30_000m]))).Rule);
-        Assert.Equal(BusinessRule.ReasonRequired, (await Assert.ThrowsAsync<RuleViolation>(() => Revise(grant, [60_000m, 20_000m], " "))).Rule);
+        await Refusals.AssertRefusedAsync(BusinessRule.BudgetBelowDisbursed, () => Revise(grant, [50_000m]));
+        await Refusals.AssertRefusedAsync(BusinessRule.PaidTrancheCannotChange, () => Revise(grant, [70_000m, 30_000m]));
+        await Refusals.AssertRefusedAsync(BusinessRule.ReasonRequired, () => Revise(grant, [60_000m, 20_000m], " "));
 
         // A decrease of 20,000 direct releases 22,600 of commitment.
         await Revise(grant, [60_000m, 20_000m]);
@@ -59,7 +58,7 @@ public sealed class GrantClosureTests(DatabaseFixture db) : IClassFixture<Databa
         await _s.CashAsync(fund, 1_000_000m);
         var grant = await _s.ApprovedGrantAsync(fund, [60_000m, 40_000m]);
         await _s.PayTrancheAsync(grant, 1, On);
-        Assert.Equal(BusinessRule.IllegalTransition, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Grants.HandleAsync(new CloseGrant(grant, new DateOnly(2026, 1, 1)), Scenario.As(Scenario.Approver)))).Rule);
+        await Refusals.AssertRefusedAsync(BusinessRule.IllegalTransition, () => db.System.Grants.HandleAsync(new CloseGrant(grant, new DateOnly(2026, 1, 1)), Scenario.As(Scenario.Approver)));
 
         await db.System.Grants.HandleAsync(new CompleteGrant(grant, new DateOnly(2025, 12, 31)), Scenario.As(Scenario.Officer));
         await db.System.Grants.HandleAsync(new CloseGrant(grant, new DateOnly(2026, 3, 31)), Scenario.As(Scenario.Approver));
@@ -81,12 +80,12 @@ public sealed class GrantClosureTests(DatabaseFixture db) : IClassFixture<Databa
         await _s.AcceptedReportAsync(grant, 1);
         await db.System.Grants.HandleAsync(new PrepareTranche(grant, 2, On), Scenario.As(Scenario.Officer));
 
-        Assert.Equal(BusinessRule.TranchePending, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Grants.HandleAsync(new CompleteGrant(grant, new DateOnly(2025, 12, 31)), Scenario.As(Scenario.Officer)))).Rule);
+        await Refusals.AssertRefusedAsync(BusinessRule.TranchePending, () => db.System.Grants.HandleAsync(new CompleteGrant(grant, new DateOnly(2025, 12, 31)), Scenario.As(Scenario.Officer)));
         await db.System.Grants.HandleAsync(new CancelGrant(grant, new DateOnly(2025, 9, 1), "Implementation suspended"), Scenario.As(Scenario.Approver));
 
         Assert.Equal(GrantStatus.Cancelled, (await _s.GrantAsync(grant)).Status);
         Assert.Equal(0m, await _s.BalanceAsync(fund, Account.OpenCommitments));
-        Assert.Equal(BusinessRule.GrantNotApproved, (await Assert.ThrowsAsync<RuleViolation>(() => db.System.Grants.HandleAsync(new ApproveTranche(grant, 2, On), Scenario.As(Scenario.Approver)))).Rule);
+        await Refusals.AssertRefusedAsync(BusinessRule.GrantNotApproved, () => db.System.Grants.HandleAsync(new ApproveTranche(grant, 2, On), Scenario.As(Scenario.Approver)));
     }
 
     [Fact]

@@ -25,8 +25,7 @@ public sealed class IdempotencyTests(DatabaseFixture db) : IClassFixture<Databas
         Assert.Equal(first.Version, again.Version);
         Assert.Equal(2_000m, await s.BalanceAsync(fund, Account.Cash));
 
-        var other = await Assert.ThrowsAsync<RuleViolation>(() => db.System.Pledges.HandleAsync(receipt with { Amount = 3_000m }, context));
-        Assert.Equal(BusinessRule.CommandIdReused, other.Rule);
+        var other = await Refusals.AssertRefusedAsync(BusinessRule.CommandIdReused, () => db.System.Pledges.HandleAsync(receipt with { Amount = 3_000m }, context));
         Assert.Equal(2_000m, await s.BalanceAsync(fund, Account.Cash));
     }
 

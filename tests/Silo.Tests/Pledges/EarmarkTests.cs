@@ -31,10 +31,9 @@ public sealed class EarmarkTests(DatabaseFixture db) : IClassFixture<DatabaseFix
 
         foreach (var (f, kind, target) in new[] { (fund, EarmarkKind.Region, "Antarctica"), (fund, EarmarkKind.Country, "ZZZ"), (fund, EarmarkKind.SdgTarget, "16.12"), (otherFund, EarmarkKind.Grant, grant.ToString()), (fund, EarmarkKind.Grant, Guid.NewGuid().ToString()) })
         {
-            var refusal = await Assert.ThrowsAsync<RuleViolation>(() => Announce(f, kind, target));
-            Assert.Equal(BusinessRule.EarmarkTargetUnknown, refusal.Rule);
+            var refusal = await Refusals.AssertRefusedAsync(BusinessRule.EarmarkTargetUnknown, () => Announce(f, kind, target));
         }
 
-        Assert.Equal(BusinessRule.InvalidInput, (await Assert.ThrowsAsync<RuleViolation>(() => Announce(fund, EarmarkKind.Unearmarked, "PRY"))).Rule);
+        await Refusals.AssertRefusedAsync(BusinessRule.InvalidInput, () => Announce(fund, EarmarkKind.Unearmarked, "PRY"));
     }
 }

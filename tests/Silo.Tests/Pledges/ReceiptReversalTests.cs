@@ -1,5 +1,6 @@
 using FundManager.Funds;
 using FundManager.Pledges;
+using FundManager.Tests.Infrastructure;
 
 namespace FundManager.Tests.Pledges;
 
@@ -47,8 +48,7 @@ public sealed class ReceiptReversalTests
         pledge.ApplyAll([rest]);
         Assert.Equal(0m, pledge.Total.Amount);
 
-        var refused = Assert.Throws<RuleViolation>(() => pledge.ReverseReceipt("card-1", ReversalKind.LostDispute, "dp_1", new DateOnly(2025, 7, 3), 1m));
-        Assert.Equal(BusinessRule.ReversalExceedsReceipt, refused.Rule);
+        var refused = Refusals.AssertRefused(BusinessRule.ReversalExceedsReceipt, () => pledge.ReverseReceipt("card-1", ReversalKind.LostDispute, "dp_1", new DateOnly(2025, 7, 3), 1m));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class ReceiptReversalTests
         Assert.Equal(58.30m, fee.Usd.Amount);
         pledge.ApplyAll([fee]);
         Assert.Empty(pledge.RecordProcessorFee("card-1", "txn_1", new DateOnly(2025, 6, 10), new Money(58.30m, Eur), Rates));
-        Assert.Equal(BusinessRule.EntityNotFound, Assert.Throws<RuleViolation>(() => pledge.RecordProcessorFee("card-2", "txn_2", new DateOnly(2025, 6, 10), new Money(1m, Eur), Rates)).Rule);
+        Refusals.AssertRefused(BusinessRule.EntityNotFound, () => pledge.RecordProcessorFee("card-2", "txn_2", new DateOnly(2025, 6, 10), new Money(1m, Eur), Rates));
     }
 
     private static Pledge PaidPledge()

@@ -1,3 +1,5 @@
+using FundManager.Tests.Infrastructure;
+
 namespace FundManager.Tests.Reference;
 
 public sealed class CatalogTests
@@ -67,7 +69,7 @@ public sealed class CatalogTests
     [InlineData("PY")]
     [InlineData("P1Y")]
     public void Unknown_countries_are_refused(string code) =>
-        Assert.Equal(BusinessRule.UnknownCountry, Assert.Throws<RuleViolation>(() => CountryCode.Parse(code)).Rule);
+        Refusals.AssertRefused(BusinessRule.UnknownCountry, () => CountryCode.Parse(code));
 
     [Theory]
     [InlineData("Bolivia (Plurinational State of)", "BOL")]
