@@ -12,13 +12,21 @@ public static class PortalCommand
 {
     /// <summary>Sends the command; a refusal is returned (and answered with its rule's status) for the page to show next to its field.</summary>
     public static async Task<RuleViolation?> SendAsync(HttpContext http, string formKey, Func<CommandContext, Task<CommandResult>> send, bool creates = false) =>
-        (await CreateAsync(http, formKey, send, creates)).Refusal;
+        (await RunAsync(http, formKey, send, creates)).Refusal;
 
     /// <summary>
     /// Sends a command that creates an entity: what it created (its stream, for the page to go to), or the refusal. A
     /// form sent twice reaches the same entity, because the new entity's id derives from the form's key.
     /// </summary>
-    public static async Task<PortalSent> CreateAsync(HttpContext http, string formKey, Func<CommandContext, Task<CommandResult>> send, bool creates = true)
+    public static async Task<PortalSent> CreateAsync(HttpContext http, string formKey, Func<CommandContext, Task<CommandResult>> send)
+    {
+        var (result, refusal) = await RunAsync(http, formKey, send, creates: true);
+        return new PortalSent(result is null ? null : Entities.StreamId.Parse(result.Stream), refusal);
+    }
+
+    // The command with the request's audit record (201 for a creation), named by the form's key.
+    private static async Task<(CommandResult? Result, RuleViolation? Refusal)> RunAsync(
+        HttpContext http, string formKey, Func<CommandContext, Task<CommandResult>> send, bool creates)
     {
         try
         {
@@ -32,12 +40,12 @@ public static class PortalCommand
                 AuditTrail.Written(http);
             }
 
-            return new PortalSent(Entities.StreamId.Parse(result.Stream), null);
+            return (result, null);
         }
         catch (RuleViolation refused)
         {
             http.Response.StatusCode = Problems.StatusOf(refused.Rule);
-            return new PortalSent(null, refused);
+            return (null, refused);
         }
     }
 
