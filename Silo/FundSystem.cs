@@ -74,10 +74,13 @@ public sealed class FundSystem
     public static NpgsqlDataSource CreateDataSource(string connectionString) =>
         NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2, NoResetOnClose = true }.ConnectionString);
 
-    /// <summary>Applies any missing migration, then lists the streams written before listings existed.</summary>
-    public static async Task PrepareDatabaseAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    /// <summary>The domain's own migrations; the program adds its own tables' (<see cref="Migration.Of"/>).</summary>
+    public static IReadOnlyList<Migration> Migrations { get; } = Migration.In(typeof(FundSystem).Assembly);
+
+    /// <summary>Applies any of <paramref name="migrations"/> missing, then lists the streams written before listings existed.</summary>
+    public static async Task PrepareDatabaseAsync(NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations, CancellationToken ct = default)
     {
-        await Migrator.ApplyAsync(dataSource, ct);
+        await Migrator.ApplyAsync(dataSource, migrations, ct);
         await StreamListings.RefreshStaleAsync(dataSource, new EntityReader(dataSource, new EntityCache()), ct);
     }
 }

@@ -44,7 +44,7 @@ public static class ClusterVerbs
         {
             var connection = await DatabaseLocation.ResolveAsync(parse.GetValue(CliDatabase.Option), Console.Error.WriteLine, ct);
             await using var dataSource = FundSystem.CreateDataSource(connection);
-            await FundSystem.PrepareDatabaseAsync(dataSource, ct);
+            await FundSystem.PrepareDatabaseAsync(dataSource, DatabaseSchema.Migrations, ct);
             var members = await ClusterMembers.ListAsync(dataSource, ct);
             if (members.Count == 0)
             {

@@ -14,9 +14,9 @@ public static class DatabaseVerbs
         {
             var connection = await DatabaseLocation.ResolveAsync(parse.GetValue(CliDatabase.Option), Console.Error.WriteLine, ct);
             await using var dataSource = Npgsql.NpgsqlDataSource.Create(connection);
-            var applied = await Migrator.ApplyAsync(dataSource, ct);
+            var applied = await Migrator.ApplyAsync(dataSource, DatabaseSchema.Migrations, ct);
             Console.WriteLine(applied.Count == 0
-                ? $"Database is up to date ({Migrator.All.Count} migrations)."
+                ? $"Database is up to date ({DatabaseSchema.Migrations.Count} migrations)."
                 : $"Applied migrations {string.Join(", ", applied)}.");
             return 0;
         }));

@@ -5,6 +5,7 @@ using FundManager.Reporting.Figures;
 using FundManager.Reporting.Narrative;
 using FundManager.Reporting.Templates;
 using FundManager.Reporting.Utilisation;
+using FundManager.Api.Templates;
 
 namespace FundManager.Api.Cli;
 
@@ -49,7 +50,7 @@ public static class ReportVerbs
         command.SetAction((parse, ct) => CliDatabase.RunAsync(parse, async system =>
         {
             var figures = await new FundYearBuilder(system).BuildAsync(FundCode.Parse(parse.GetValue(fund), "fund"), ReportPeriod.Year(parse.GetValue(year)), ct);
-            var report = new NarrativeReport(TemplatesOf(parse));
+            var report = new NarrativeReport(await TemplatesOf(parse, system, ct));
             var document = report.Render(figures);
             var html = report.Html(document);
             Console.WriteLine(await OutputFile.WriteAsync(parse.GetValue(output)!, NarrativeReport.FileName(figures, "docx"), stream =>
@@ -79,7 +80,7 @@ public static class ReportVerbs
                 _ => throw new CliUsageException("Give either --year YYYY or --cumulative."),
             };
             var statement = await new DonorStatementBuilder(system).BuildAsync(parse.GetValue(donor), period, ct);
-            var html = DonorStatementPage.Render(TemplatesOf(parse), statement);
+            var html = DonorStatementPage.Render(await TemplatesOf(parse, system, ct), statement);
             Console.WriteLine(await OutputFile.WriteAsync(parse.GetValue(output)!, DonorStatementWorkbook.FileName(statement, "xlsx"), stream =>
             {
                 DonorStatementWorkbook.Write(statement, stream);
@@ -91,9 +92,13 @@ public static class ReportVerbs
         return command;
     }
 
-    /// <summary>Where the report templates are: <c>--templates</c>, else <c>FUNDMANAGER_TEMPLATES</c>, else the checkout's or the installed copy.</summary>
+    /// <summary>
+    /// The report templates: the files of <c>--templates</c>, else of <c>FUNDMANAGER_TEMPLATES</c>, else the checkout's or
+    /// the installed copy; overlaid, as for the server, by the versions administrators saved in the database.
+    /// </summary>
     private static readonly Option<string?> Templates = new("--templates") { Description = $"Directory of the report templates. Default: {TemplateLibrary.EnvironmentVariable}, else config/templates." };
 
-    private static TemplateLibrary TemplatesOf(ParseResult parse) =>
-        parse.GetValue(Templates) is { } directory ? new TemplateLibrary(directory) : TemplateLibrary.Default();
+    private static Task<TemplateLibrary> TemplatesOf(ParseResult parse, FundSystem system, CancellationToken ct) =>
+        new TemplateStore(system.DataSource, parse.GetValue(Templates) is { } directory ? new TemplateLibrary(directory) : TemplateLibrary.Default(), system.Clock)
+            .LibraryAsync(ct);
 }

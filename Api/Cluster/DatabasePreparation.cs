@@ -11,7 +11,7 @@ public sealed class DatabasePreparation(NpgsqlDataSource dataSource, ClusterSett
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await FundSystem.PrepareDatabaseAsync(dataSource, cancellationToken);
+        await FundSystem.PrepareDatabaseAsync(dataSource, Database.DatabaseSchema.Migrations, cancellationToken);
         if (!settings.Client)
         {
             await ClusterMembers.EnsureNoOtherClusterAsync(dataSource, settings, cancellationToken);

@@ -49,7 +49,7 @@ public sealed class FundHost : IAsyncDisposable
         var dataSource = FundSystem.CreateDataSource(connectionString);
         try
         {
-            await FundSystem.PrepareDatabaseAsync(dataSource, ct);
+            await FundSystem.PrepareDatabaseAsync(dataSource, Database.DatabaseSchema.Migrations, ct);
         }
         catch
         {

@@ -55,6 +55,7 @@ public sealed class ApiStartup(IConfiguration configuration)
         services.AddSingleton(provider => new Payments.WebhookLog(dataSource, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Payments.StripeWebhook>();
         services.AddSingleton(_ => configuration[TemplatesKey] is { Length: > 0 } templates ? new Reporting.Templates.TemplateLibrary(templates) : Reporting.Templates.TemplateLibrary.Default());
+        services.AddSingleton<Templates.TemplateStore>();
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
@@ -136,6 +137,7 @@ public sealed class ApiStartup(IConfiguration configuration)
             LedgerEndpoints.Map(api);
             ReportEndpoints.Map(api);
             UserEndpoints.Map(api);
+            TemplateEndpoints.Map(api);
             ReminderEndpoints.Map(api);
             OperationsEndpoints.Map(endpoints, api);
             AdminEndpoints.Map(endpoints);

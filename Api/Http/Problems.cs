@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FundManager.Common;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FundManager.Api.Http;
@@ -24,6 +25,7 @@ public static partial class Problems
     public const string LoginFailed = Prefix + "login-failed";
     public const string RefreshFailed = Prefix + "refresh-failed";
     public const string TokenRevoked = Prefix + "token-revoked";
+    public const string TemplateMistake = Prefix + "template-mistake";
 
     /// <summary>The problem type of a rule: <c>urn:fundmanager:problem:tranche-exceeds-undisbursed-commitment</c>.</summary>
     public static string TypeOf(BusinessRule rule) => Prefix + Kebab(rule.ToString());
@@ -51,6 +53,24 @@ public static partial class Problems
             extensions: new Dictionary<string, object?> { ["rule"] = violation.Rule.ToString() });
     }
 
+    /// <summary>
+    /// A mistake in a report template, located: which template, line and column. 422 when the caller sent the text (an
+    /// editor's preview or save), 500 when a report met it in a template already in place.
+    /// </summary>
+    public static ProblemHttpResult Template(Reporting.Templates.TemplateException mistake, int status) =>
+        TypedResults.Problem(
+            statusCode: status,
+            title: "report template mistake",
+            type: TemplateMistake,
+            detail: mistake.Message,
+            extensions: new Dictionary<string, object?>
+            {
+                ["template"] = mistake.Template,
+                ["line"] = mistake.Line,
+                ["column"] = mistake.Column,
+                ["errors"] = new Dictionary<string, string[]> { ["text"] = [mistake.Message] },
+            });
+
     public static IResult Input(string field, string message) =>
         From(RuleViolation.Of(BusinessRule.InvalidInput, message, field));
 
@@ -64,8 +84,7 @@ public static partial class Problems
             BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => Input(JsonField(json.Path), "The body is not valid: " + Clean(json.Message)),
             BadHttpRequestException bad => Input("request", bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "The request body is too large." : Clean(bad.Message)),
             // The secretariat's template, not the caller, is at fault: say where, so it can be fixed.
-            Reporting.Templates.TemplateException template => Results.Problem(
-                statusCode: StatusCodes.Status500InternalServerError, title: "report template mistake", type: Prefix + "template-mistake", detail: template.Message),
+            Reporting.Templates.TemplateException template => Template(template, StatusCodes.Status500InternalServerError),
             _ => Unexpected(context, error),
         };
         await result.ExecuteAsync(context);

@@ -25,6 +25,7 @@ public static class PortalMenu
         new("/audit", "Audit log", Policies.Audit),
         new("/users", "Users", Policies.Admin),
         new("/funds", "Funds and rates", Policies.Admin),
+        new("/templates", "Report templates", Policies.Admin),
         new("/cluster", "Cluster", Policies.Admin),
     ];
 

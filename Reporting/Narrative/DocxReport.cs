@@ -40,6 +40,8 @@ public static class DocxReport
             }
         }
 
+        // The template version that made the report, where anyone holding the file can read it.
+        body.Append(Paragraph("Colophon", [new Run(new Text($"Made from report template {document.Template.Stamp}."))]));
         body.Append(new SectionProperties(
             new PageSize { Width = 11906, Height = 16838 },
             new PageMargin { Top = 1134, Right = 1134, Bottom = 1134, Left = 1134, Header = 567, Footer = 567, Gutter = 0 }));
@@ -47,6 +49,7 @@ public static class DocxReport
         word.PackageProperties.Title = document.Title;
         word.PackageProperties.Subject = document.Subject;
         word.PackageProperties.Creator = "FundManager";
+        word.PackageProperties.Version = document.Template.Stamp;
         word.PackageProperties.Created = document.Generated.UtcDateTime;
         word.PackageProperties.Modified = document.Generated.UtcDateTime;
     }

@@ -19,6 +19,7 @@ internal static class DocxStyles
         Paragraph("TableNumber", "Table Number", after: "0", right: true),
         Paragraph("Figure", "Figure", centred: true, after: "60"),
         Paragraph("Caption", "caption", centred: true, size: "18", colour: "57606A", italic: true),
+        Paragraph("Colophon", "Colophon", size: "16", colour: "57606A", before: "480"),
         new Style(
             new StyleName { Val = "Report Table" },
             new StyleTableProperties(

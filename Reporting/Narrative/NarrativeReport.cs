@@ -13,22 +13,27 @@ public sealed class NarrativeReport(TemplateLibrary templates)
     public const string Template = "narrative.md.sbn";
     public const string PageTemplate = "narrative.html.sbn";
 
-    public NarrativeDocument Render(FundYearFigures figures)
-    {
-        var charts = NarrativeCharts.Of(figures);
-        var model = NarrativeModel.Of(figures, Mandate(figures.Fund));
-        var markdown = templates.Render(Template, model, charts);
-        return new NarrativeDocument(
-            $"{figures.Fund.Name}: report to the Board of Trustees, {figures.Period.Label}",
-            $"Narrative report of {figures.Fund.Code}, {figures.Period.Label}",
-            figures.GeneratedAt,
-            figures.Fund.Code,
-            markdown,
-            charts);
-    }
+    public NarrativeDocument Render(FundYearFigures figures) => Render(Sample(figures), templates.Current(Template));
 
-    public string Html(NarrativeDocument document) =>
-        templates.Render(PageTemplate, new { Title = document.Title, Fund = document.FundCode, Generated = document.Generated }, markup: new Dictionary<string, string> { ["body"] = HtmlReport.Body(document) });
+    /// <summary>What the templates see for <paramref name="figures"/>, with the document's titles.</summary>
+    public NarrativeSample Sample(FundYearFigures figures) => new(
+        $"{figures.Fund.Name}: report to the Board of Trustees, {figures.Period.Label}",
+        $"Narrative report of {figures.Fund.Code}, {figures.Period.Label}",
+        figures.GeneratedAt,
+        figures.Fund.Code,
+        (System.Text.Json.Nodes.JsonObject)TemplateModel.ToJson(NarrativeModel.Of(figures, Mandate(figures.Fund)))!,
+        NarrativeCharts.Of(figures));
+
+    /// <summary>Renders <paramref name="template"/> (a version of <c>narrative.md.sbn</c>) on <paramref name="sample"/>.</summary>
+    public static NarrativeDocument Render(NarrativeSample sample, ReportTemplate template) =>
+        new(sample.Title, sample.Subject, sample.Generated, sample.Fund, TemplateLibrary.Render(template, sample.Model, sample.Charts), sample.Charts, template);
+
+    public string Html(NarrativeDocument document) => Html(document, templates.Current(PageTemplate));
+
+    /// <summary>The report as a web page inside <paramref name="page"/> (a version of <c>narrative.html.sbn</c>); it ends with both templates' stamps.</summary>
+    public static string Html(NarrativeDocument document, ReportTemplate page) =>
+        TemplateLibrary.Render(page, new { Title = document.Title, Fund = document.FundCode, Generated = document.Generated }, markup: new Dictionary<string, string> { ["body"] = HtmlReport.Body(document) })
+        + document.Template.HtmlStamp + Environment.NewLine;
 
     public static void Docx(NarrativeDocument document, Stream output) => DocxReport.Write(document, output);
 

@@ -9,22 +9,59 @@ using Scriban.Syntax;
 namespace FundManager.Reporting.Templates;
 
 /// <summary>
-/// The report templates (Scriban) in a directory the secretariat may edit: each is read afresh when a report is made,
-/// so a change shows in the next report without rebuilding anything. The model is read-only data (<see
+/// The report templates (Scriban): the files shipped in a directory (version 0 of each, read afresh when a report is
+/// made, so a change to a file shows in the next report), overlaid by the versions administrators saved since
+/// (<see cref="WithEdits"/>), which win. The model is read-only data (<see
 /// cref="TemplateModel"/>); a mistake is reported with the template's name, line and column
 /// (<see cref="TemplateException"/>). Functions format the UN way: <c>{{ usd x }}</c> → US$ 1,234,567,
 /// <c>{{ usd_cents x }}</c> → US$ 1,234,567.89, <c>{{ date d }}</c> → 31 December 2025, <c>{{ percent p }}</c> → 25%,
 /// <c>{{ number n }}</c>, <c>{{ amount x currency }}</c>, <c>{{ words Name }}</c> → "Name" as words, and
 /// <c>{{ chart "name" }}</c> places one of the report's charts.
 /// </summary>
-public sealed partial class TemplateLibrary(string directory)
+public sealed partial class TemplateLibrary
 {
     public const string EnvironmentVariable = "FUNDMANAGER_TEMPLATES";
 
     /// <summary>The extension of a template: <c>narrative.md.sbn</c> is Markdown, <c>*.html.sbn</c> HTML.</summary>
     public const string Extension = ".sbn";
 
-    public string Directory { get; } = directory;
+    private readonly IReadOnlyDictionary<string, ReportTemplate> _edited;
+
+    public TemplateLibrary(string directory)
+        : this(directory, new Dictionary<string, ReportTemplate>())
+    {
+    }
+
+    private TemplateLibrary(string directory, IReadOnlyDictionary<string, ReportTemplate> edited)
+    {
+        Directory = directory;
+        _edited = edited;
+    }
+
+    public string Directory { get; }
+
+    /// <summary>The templates there are: the names of the files shipped (<c>*.sbn</c>), in order.</summary>
+    public IReadOnlyList<string> Names =>
+        System.IO.Directory.Exists(Directory)
+            ? System.IO.Directory.GetFiles(Directory, "*" + Extension).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+            : [];
+
+    /// <summary>This library with <paramref name="edits"/> (the latest saved version of some templates) used instead of the files.</summary>
+    public TemplateLibrary WithEdits(IEnumerable<ReportTemplate> edits) =>
+        new(Directory, edits.ToDictionary(t => t.Name, StringComparer.Ordinal));
+
+    /// <summary>Version 0 of template <paramref name="name"/>: the file as shipped.</summary>
+    /// <exception cref="TemplateException">There is no such template.</exception>
+    public ReportTemplate Shipped(string name)
+    {
+        var path = Path.Combine(Directory, name);
+        return Names.Contains(name, StringComparer.Ordinal)
+            ? new ReportTemplate(name, 0, File.ReadAllText(path))
+            : throw new TemplateException(name, 1, 1, $"there is no template {name} in {Directory}");
+    }
+
+    /// <summary>The version of template <paramref name="name"/> that reports use now: the latest saved, else the file.</summary>
+    public ReportTemplate Current(string name) => _edited.TryGetValue(name, out var edited) ? edited : Shipped(name);
 
     /// <summary>
     /// The templates' directory: <c>FUNDMANAGER_TEMPLATES</c> if set; else <c>config/templates</c> of the checkout the
@@ -55,24 +92,17 @@ public sealed partial class TemplateLibrary(string directory)
     /// <summary>
     /// Renders template <paramref name="name"/> on <paramref name="model"/> (see <see cref="TemplateModel"/>). Markdown
     /// templates escape what values would make Markdown do, and place charts as <c>![title](chart:name)</c>; HTML
-    /// templates escape HTML and place charts as inline SVG. <paramref name="markup"/> names text the program made that
-    /// the template writes as it is (a page's body).
+    /// templates escape HTML, place charts as inline SVG, and end with the template's <see cref="ReportTemplate.HtmlStamp"/>.
+    /// <paramref name="markup"/> names text the program made that the template writes as it is (a page's body).
     /// </summary>
-    public string Render(string name, object model, IReadOnlyDictionary<string, Chart>? charts = null, IReadOnlyDictionary<string, string>? markup = null)
+    public string Render(string name, object model, IReadOnlyDictionary<string, Chart>? charts = null, IReadOnlyDictionary<string, string>? markup = null) =>
+        Render(Current(name), model, charts, markup);
+
+    /// <summary>Renders one given version of a template (a preview renders text not saved yet); see the other overload.</summary>
+    public static string Render(ReportTemplate version, object model, IReadOnlyDictionary<string, Chart>? charts = null, IReadOnlyDictionary<string, string>? markup = null)
     {
-        var path = Path.Combine(Directory, name);
-        if (!File.Exists(path))
-        {
-            throw new TemplateException(name, 1, 1, $"there is no template {name} in {Directory}");
-        }
-
-        var template = Template.Parse(File.ReadAllText(path), name);
-        if (template.HasErrors)
-        {
-            var first = template.Messages.First(m => m.Type == Scriban.Parsing.ParserMessageType.Error);
-            throw new TemplateException(name, first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
-        }
-
+        var name = version.Name;
+        var template = Parse(version);
         var markdown = name.EndsWith(".md" + Extension, StringComparison.OrdinalIgnoreCase);
         var context = new ReportTemplateContext(markdown);
         context.PushGlobal(Functions(markdown, charts ?? new Dictionary<string, Chart>()));
@@ -86,12 +116,26 @@ public sealed partial class TemplateLibrary(string directory)
         context.PushGlobal(new ScriptObject());
         try
         {
-            return template.Render(context);
+            var text = template.Render(context);
+            return markdown ? text : text + Environment.NewLine + version.HtmlStamp + Environment.NewLine;
         }
         catch (ScriptRuntimeException e)
         {
             throw new TemplateException(name, e.Span.Start.Line + 1, e.Span.Start.Column + 1, Problem(e), e);
         }
+    }
+
+    /// <summary>Parses <paramref name="version"/>; a mistake throws <see cref="TemplateException"/> with its line and column.</summary>
+    public static Template Parse(ReportTemplate version)
+    {
+        var template = Template.Parse(version.Text, version.Name);
+        if (template.HasErrors)
+        {
+            var first = template.Messages.First(m => m.Type == Scriban.Parsing.ParserMessageType.Error);
+            throw new TemplateException(version.Name, first.Span.Start.Line + 1, first.Span.Start.Column + 1, first.Message);
+        }
+
+        return template;
     }
 
     /// <summary>A name as written in code, as words: <c>FullyImplemented</c> → "Fully implemented".</summary>

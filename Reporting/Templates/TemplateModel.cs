@@ -18,9 +18,13 @@ public static class TemplateModel
         Converters = { new JsonStringEnumConverter() },
     };
 
+    /// <summary>The model as a template sees it; a <see cref="JsonNode"/> (a preview's sample) is taken as it is.</summary>
     public static ScriptObject From(object model) =>
-        Convert(JsonSerializer.SerializeToNode(model, model.GetType(), Json)) as ScriptObject
+        Convert(model as JsonNode ?? JsonSerializer.SerializeToNode(model, model.GetType(), Json)) as ScriptObject
         ?? throw new ArgumentException("A template's model is an object.", nameof(model));
+
+    /// <summary>The model as JSON, in the shape a template sees it (a preview's sample is saved this way).</summary>
+    public static JsonNode? ToJson(object model) => JsonSerializer.SerializeToNode(model, model.GetType(), Json);
 
     private static object? Convert(JsonNode? node)
     {

@@ -7,5 +7,6 @@ public static class DonorStatementPage
 {
     public const string Template = "donor-statement.html.sbn";
 
+    /// <summary>The page; it ends with the stamp of the template version that made it (<see cref="ReportTemplate.HtmlStamp"/>).</summary>
     public static string Render(TemplateLibrary templates, DonorStatement statement) => templates.Render(Template, statement);
 }

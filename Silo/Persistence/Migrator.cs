@@ -1,11 +1,9 @@
-using System.Reflection;
 using Npgsql;
 
 namespace FundManager.Persistence;
 
 /// <summary>
-/// Applies the versioned SQL migrations embedded in this assembly (<c>Persistence/Migrations/NNNN_name.sql</c>),
-/// each in its own transaction, in order. Safe to run twice and from several processes at once:
+/// Applies versioned SQL migrations (<see cref="Migration"/>), each in its own transaction, in order. Safe to run twice and from several processes at once:
 /// an advisory lock makes the others wait, and applied versions are skipped.
 /// </summary>
 public static class Migrator
@@ -13,10 +11,8 @@ public static class Migrator
     // Any constant will do; it only has to be the same for every FundManager process.
     private const long AdvisoryLockKey = 0x46_75_6E_64_4D_67_72L;
 
-    public static IReadOnlyList<(int Version, string Name, string Sql)> All { get; } = Load();
-
-    /// <summary>Applies what is missing; returns the versions applied now.</summary>
-    public static async Task<IReadOnlyList<int>> ApplyAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    /// <summary>Applies what is missing of <paramref name="migrations"/>; returns the versions applied now.</summary>
+    public static async Task<IReadOnlyList<int>> ApplyAsync(NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await Execute(connection, null, $"select pg_advisory_lock({AdvisoryLockKey})", ct);
@@ -29,7 +25,7 @@ public static class Migrator
                 ct);
             var applied = await AppliedAsync(connection, ct);
             var done = new List<int>();
-            foreach (var (version, name, sql) in All.Where(m => !applied.Contains(m.Version)))
+            foreach (var (version, name, sql) in migrations.Where(m => !applied.Contains(m.Version)))
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 await Execute(connection, tx, sql, ct);
@@ -49,8 +45,8 @@ public static class Migrator
         }
     }
 
-    /// <summary>True when every embedded migration has been applied to the database.</summary>
-    public static async Task<bool> IsUpToDateAsync(NpgsqlDataSource dataSource, CancellationToken ct = default)
+    /// <summary>True when every one of <paramref name="migrations"/> has been applied to the database.</summary>
+    public static async Task<bool> IsUpToDateAsync(NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var exists = new NpgsqlCommand("select to_regclass('schema_migrations') is not null", connection);
@@ -60,7 +56,7 @@ public static class Migrator
         }
 
         var applied = await AppliedAsync(connection, ct);
-        return All.All(m => applied.Contains(m.Version));
+        return migrations.All(m => applied.Contains(m.Version));
     }
 
     private static async Task<HashSet<int>> AppliedAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -80,23 +76,5 @@ public static class Migrator
     {
         await using var cmd = new NpgsqlCommand(sql, connection, tx);
         await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private static List<(int, string, string)> Load()
-    {
-        var assembly = typeof(Migrator).Assembly;
-        const string marker = ".Persistence.Migrations.";
-        return assembly.GetManifestResourceNames()
-            .Where(n => n.Contains(marker, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(n =>
-            {
-                var file = n[(n.IndexOf(marker, StringComparison.Ordinal) + marker.Length)..^4];
-                var version = int.Parse(file[..4], System.Globalization.CultureInfo.InvariantCulture);
-                using var stream = assembly.GetManifestResourceStream(n)!;
-                using var reader = new StreamReader(stream);
-                return (version, file, reader.ReadToEnd());
-            })
-            .OrderBy(m => m.version)
-            .ToList();
     }
 }

@@ -37,7 +37,7 @@ public static class ClusterBenchmark
         var database = await BenchServer.FreshDatabaseAsync($"bench_cluster_{silos}");
         await using (var dataSource = FundSystem.CreateDataSource(database))
         {
-            await FundSystem.PrepareDatabaseAsync(dataSource);
+            await FundSystem.PrepareDatabaseAsync(dataSource, Api.Database.DatabaseSchema.Migrations);
         }
 
         var processes = new List<SiloProcess>();

@@ -27,6 +27,7 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
             or "/api/v1/pledges/{id}/history" or "/api/v1/receipts" or "/api/v1/exchange-rates"
             or "/api/v1/donors/{id}/utilisation" or "/api/v1/donors/{id}/utilisation.xlsx" or "/api/v1/donors/{id}/utilisation.html") => Everyone,
         (_, "/api/v1/users" or "/api/v1/users/{email}/disable" or "/api/v1/users/{email}/roles") => [DemoUsers.Admin],
+        (_, _) when path.StartsWith("/api/v1/templates", StringComparison.Ordinal) => [DemoUsers.Admin],
         ("GET", _) when path.StartsWith("/api/v1/donors", StringComparison.Ordinal) || path.StartsWith("/api/v1/grants", StringComparison.Ordinal)
             || path.StartsWith("/api/v1/recommendations", StringComparison.Ordinal) => Staff,
         ("POST", "/api/v1/pledges") => [DemoUsers.Officer, DemoUsers.NorwayDonor],

@@ -47,8 +47,8 @@ public static class DonorEndpoints
             return Results.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", DonorStatementWorkbook.FileName(statement, "xlsx"));
         })
         .RequireAuthorization();
-        donors.MapGet("/{id:guid}/utilisation.html", async (Guid id, int? year, HttpContext http, FundSystem system, Reporting.Templates.TemplateLibrary templates, CancellationToken ct) =>
-            Results.Content(DonorStatementPage.Render(templates, await StatementAsync(id, year, http, system, ct)), "text/html; charset=utf-8"))
+        donors.MapGet("/{id:guid}/utilisation.html", async (Guid id, int? year, HttpContext http, FundSystem system, Templates.TemplateStore templates, CancellationToken ct) =>
+            Results.Content(DonorStatementPage.Render(await templates.LibraryAsync(ct), await StatementAsync(id, year, http, system, ct)), "text/html; charset=utf-8"))
             .RequireAuthorization();
         donors.MapPost("/", async (RegisterDonor body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Donors.HandleAsync(body, http.Command(creates: true), ct)))

@@ -18,7 +18,7 @@ public static class OperationsEndpoints
 
             try
             {
-                return await Migrator.IsUpToDateAsync(system.DataSource, ct)
+                return await Migrator.IsUpToDateAsync(system.DataSource, Database.DatabaseSchema.Migrations, ct)
                     ? Results.Ok(new { Status = "ready" })
                     : Results.Json(new { Status = "migrations missing" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }

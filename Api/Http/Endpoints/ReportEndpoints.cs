@@ -3,7 +3,7 @@ using FundManager.Funds;
 using FundManager.Reporting.Board;
 using FundManager.Reporting.Figures;
 using FundManager.Reporting.Narrative;
-using FundManager.Reporting.Templates;
+using FundManager.Api.Templates;
 
 namespace FundManager.Api.Http.Endpoints;
 
@@ -28,19 +28,19 @@ public static class ReportEndpoints
         })
         .Produces(StatusCodes.Status200OK, contentType: ReportFiles.Xlsx)
         .WithSummary("The Board of Trustees workbook for a year (Excel).");
-        reports.MapGet("/narrative/{year:int}.docx", async (string code, int year, FundSystem system, TemplateLibrary templates, CancellationToken ct) =>
+        reports.MapGet("/narrative/{year:int}.docx", async (string code, int year, FundSystem system, TemplateStore templates, CancellationToken ct) =>
         {
             var buffer = new MemoryStream();
-            var name = await ReportFiles.NarrativeDocxAsync(system, templates, FundCode.Parse(code, "code"), year, buffer, _ => { }, ct);
+            var name = await ReportFiles.NarrativeDocxAsync(system, await templates.LibraryAsync(ct), FundCode.Parse(code, "code"), year, buffer, _ => { }, ct);
             buffer.Position = 0;
             return Results.File(buffer, ReportFiles.Docx, name);
         })
         .Produces(StatusCodes.Status200OK, contentType: ReportFiles.Docx)
         .WithSummary("The narrative report for a year (Word), from the template narrative.md.sbn.");
-        reports.MapGet("/narrative/{year:int}.html", async (string code, int year, FundSystem system, TemplateLibrary templates, CancellationToken ct) =>
+        reports.MapGet("/narrative/{year:int}.html", async (string code, int year, FundSystem system, TemplateStore templates, CancellationToken ct) =>
         {
             var figures = await new FundYearBuilder(system).BuildAsync(FundCode.Parse(code, "code"), ReportPeriod.Year(year), ct);
-            var report = new NarrativeReport(templates);
+            var report = new NarrativeReport(await templates.LibraryAsync(ct));
             return Results.Content(report.Html(report.Render(figures)), "text/html; charset=utf-8");
         })
         .Produces(StatusCodes.Status200OK, contentType: "text/html")

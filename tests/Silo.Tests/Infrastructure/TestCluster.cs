@@ -35,7 +35,7 @@ public sealed class TestCluster : IAsyncDisposable
     public static async Task<TestCluster> StartAsync(string connectionString, short silos, TimeProvider clock)
     {
         var dataSource = FundSystem.CreateDataSource(connectionString);
-        await FundSystem.PrepareDatabaseAsync(dataSource);
+        await FundSystem.PrepareDatabaseAsync(dataSource, Api.Database.DatabaseSchema.Migrations);
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) => ClusterHosting.ConfigureGrains(silo, dataSource, clock, new ReminderSchedule()));

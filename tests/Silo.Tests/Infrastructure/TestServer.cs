@@ -91,7 +91,7 @@ public static class TestServer
 
             await using (var dataSource = NpgsqlDataSource.Create(_server.ConnectionFor(Template).ConnectionString))
             {
-                await Migrator.ApplyAsync(dataSource);
+                await Migrator.ApplyAsync(dataSource, DatabaseSchema.Migrations);
             }
 
             // No session may stay open on the template, or cloning it fails.
