@@ -2,6 +2,7 @@ using FundManager.Banking;
 using System.Text;
 using FundManager.Api.Imports;
 using FundManager.Common;
+using FundManager.Tests.Infrastructure;
 
 namespace FundManager.Api.Tests.Imports;
 
@@ -36,7 +37,7 @@ public sealed class Camt053ReaderTests
     [InlineData("camt053.v2.wrong.xml", "the message holds no statement (Stmt).")]
     public async Task A_published_sample_that_does_not_add_up_is_refused_for_its_reason(string sample, string reason)
     {
-        var refused = await Assert.ThrowsAsync<RuleViolation>(() => ReadAsync(File.ReadAllBytes(Path.Combine(Samples, sample))));
+        var refused = await Refusals.AssertRefusedAsync(BusinessRule.InvalidInput, () => ReadAsync(File.ReadAllBytes(Path.Combine(Samples, sample))));
         Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
     }
 
@@ -63,7 +64,7 @@ public sealed class Camt053ReaderTests
     public async Task A_closing_balance_that_is_not_the_opening_plus_the_entries_is_refused_naming_the_difference()
     {
         var xml = Statement("08", opening: 1_000m, ("A-1", 500m, "CRDT", "BOOK")).Replace("<Amt Ccy=\"CHF\">1500.00</Amt>", "<Amt Ccy=\"CHF\">1400.00</Amt>", StringComparison.Ordinal);
-        var refused = await Assert.ThrowsAsync<RuleViolation>(() => ReadAsync(xml));
+        var refused = await Refusals.AssertRefusedAsync(BusinessRule.InvalidInput, () => ReadAsync(xml));
         Assert.Equal("camt.053: statement STMT-1: the closing balance 1400.00 CHF is not the opening balance 1000.00 plus its booked entries (500.00); the difference is -100.00.", refused.Message);
     }
 
@@ -76,7 +77,7 @@ public sealed class Camt053ReaderTests
     [InlineData("not xml at all", "Not well-formed XML")]
     public async Task Malformed_or_hostile_xml_is_refused(string xml, string reason)
     {
-        var refused = await Assert.ThrowsAsync<RuleViolation>(() => ReadAsync(xml));
+        var refused = await Refusals.AssertRefusedAsync(BusinessRule.InvalidInput, () => ReadAsync(xml));
         Assert.Contains(reason, refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("root:", refused.Message, StringComparison.Ordinal);
     }

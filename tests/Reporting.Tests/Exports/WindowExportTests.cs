@@ -2,6 +2,7 @@ using System.Globalization;
 using FundManager.Common;
 using FundManager.Funds;
 using FundManager.Reporting.Exports;
+using FundManager.Tests.Infrastructure;
 
 namespace FundManager.Reporting.Tests.Exports;
 
@@ -61,9 +62,8 @@ public sealed class WindowExportTests(DemoFixture demo)
     [Fact]
     public void From_after_to_is_refused_as_bad_input_naming_from()
     {
-        var refusal = Assert.Throws<RuleViolation>(() => new LedgerExportRequest(FundCode.Parse("VFTC"), new DateOnly(2025, 1, 2), new DateOnly(2025, 1, 1), ExportFormat.Csv));
+        var refusal = Refusals.AssertRefused(BusinessRule.InvalidInput, () => new LedgerExportRequest(FundCode.Parse("VFTC"), new DateOnly(2025, 1, 2), new DateOnly(2025, 1, 1), ExportFormat.Csv));
 
-        Assert.Equal(BusinessRule.InvalidInput, refusal.Rule);
         Assert.Equal("from", refusal.Field);
     }
 
@@ -73,9 +73,8 @@ public sealed class WindowExportTests(DemoFixture demo)
         var path = ExportFolder.NewPath();
         using var target = new DirectoryTarget(path);
 
-        var refusal = await Assert.ThrowsAsync<RuleViolation>(() => LedgerExport.WriteAsync(demo.System, new LedgerExportRequest(FundCode.Parse("NOPE-FUND"), null, null, ExportFormat.Xlsx), target));
+        await Refusals.AssertRefusedAsync(BusinessRule.EntityNotFound, () => LedgerExport.WriteAsync(demo.System, new LedgerExportRequest(FundCode.Parse("NOPE-FUND"), null, null, ExportFormat.Xlsx), target));
 
-        Assert.Equal(BusinessRule.EntityNotFound, refusal.Rule);
         Assert.False(Directory.Exists(path));
     }
 }

@@ -25,8 +25,8 @@ public sealed class IbanTests
     [InlineData(null)]
     public void A_mistyped_or_malformed_iban_is_refused(string? text)
     {
-        var refused = Assert.Throws<RuleViolation>(() => Iban.Parse(text));
-        Assert.Equal((BusinessRule.InvalidInput, "iban"), (refused.Rule, refused.Field));
+        var refused = Refusals.AssertRefused(BusinessRule.InvalidInput, () => Iban.Parse(text));
+        Assert.Equal("iban", refused.Field);
     }
 
     [Fact]

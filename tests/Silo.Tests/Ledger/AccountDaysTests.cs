@@ -93,7 +93,7 @@ public sealed class AccountDaysTests(DatabaseFixture db) : IClassFixture<Databas
     {
         foreach (var cursor in new[] { "", "2024-03-01", "2024-03-01.x.1", "2024-13-01.1.1", "2024-03-01.-1.1", "1.2.3.4" })
         {
-            Assert.Equal("cursor", Assert.Throws<RuleViolation>(() => AccountActivityPosition.Parse(cursor, "cursor")).Field);
+            Assert.Equal("cursor", Refusals.AssertRefused(BusinessRule.InvalidInput, () => AccountActivityPosition.Parse(cursor, "cursor")).Field);
         }
     }
 

@@ -1,7 +1,12 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json;
+using FundManager.Api.Demo;
+using Xunit;
 
-namespace FundManager.Api.Tests.Infrastructure;
+namespace FundManager.Tests.Infrastructure;
 
 /// <summary>The real program, <c>fundmanager serve</c>, as its own process on a free loopback port, killed when disposed.</summary>
 public sealed class ServeProcess : IAsyncDisposable

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 
 namespace FundManager.Tests.Infrastructure;
 
@@ -18,9 +17,8 @@ public static class DebianPackages
 
     /// <summary>
     /// The fonts the charts are drawn in, and fontconfig, which SkiaSharp finds them with: ensured as each test assembly
-    /// loads, before any test draws a chart or starts a program that does.
+    /// loads (from a module initializer of its own), before any test draws a chart or starts a program that does.
     /// </summary>
-    [ModuleInitializer]
     public static void EnsureChartFonts() =>
         EnsureAsync(ChartFont, "fonts-dejavu-core", "fontconfig").GetAwaiter().GetResult();
 

@@ -1,4 +1,5 @@
 using FundManager.Api.Cluster;
+using Xunit;
 
 namespace FundManager.Tests.Infrastructure;
 

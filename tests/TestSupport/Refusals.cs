@@ -1,3 +1,6 @@
+using FundManager.Common;
+using Xunit;
+
 namespace FundManager.Tests.Infrastructure;
 
 /// <summary>The one way a test says "this is refused by that rule": it runs what is refused and returns the refusal for further checks.</summary>

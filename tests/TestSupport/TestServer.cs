@@ -5,7 +5,7 @@ using Npgsql;
 namespace FundManager.Tests.Infrastructure;
 
 /// <summary>
-/// The private PostgreSQL server the tests run on (<c>.data/test-postgres</c>, durability off for speed),
+/// The private PostgreSQL server a test assembly runs on (<c>.data/test-{assembly name}</c>, durability off for speed),
 /// and a migrated template database from which each test class clones its own fresh database.
 /// </summary>
 public static class TestServer
@@ -52,8 +52,9 @@ public static class TestServer
             }
 
             _server = new PrivatePostgres(
-                // One server per test assembly: test projects run in parallel and each drops its own leftovers.
-                DatabaseLocation.PrivateServerDirectory("test-" + typeof(TestServer).Assembly.GetName().Name),
+                // One server per test assembly: test projects run in parallel, and each drops the databases it finds
+                // at start. The name is the test assembly's, not this library's, which every test project shares.
+                DatabaseLocation.PrivateServerDirectory("test-" + TestAssembly.Name),
                 ["fsync=off", "synchronous_commit=off", "full_page_writes=off"]);
             var adminConnection = await _server.EnsureStartedAsync("postgres");
 
