@@ -16,6 +16,19 @@ public sealed class ProjectDependencyTests
     private static readonly Assembly Program = typeof(FundManager.Api.Database.PrivatePostgres).Assembly;
 
     [Fact]
+    public void The_programs_own_tables_migrate_from_the_program()
+    {
+        // users, audit_log and report_template_versions are the program's (sign-in, the HTTP audit trail, the editors'
+        // templates); the domain's commands write their audit record into audit_log, but do not create it.
+        string[] own = ["create table users", "create table audit_log", "create table report_template_versions"];
+        var domain = FundManager.Persistence.Migration.In(Domain);
+        var program = FundManager.Persistence.Migration.In(Program);
+        Assert.All(own, table => Assert.DoesNotContain(domain, m => m.Sql.Contains(table, StringComparison.OrdinalIgnoreCase)));
+        Assert.All(own, table => Assert.Contains(program, m => m.Sql.Contains(table, StringComparison.OrdinalIgnoreCase)));
+        Assert.Equal(FundManager.Api.Database.DatabaseSchema.Migrations.Count, domain.Count + program.Count);
+    }
+
+    [Fact]
     public void The_domain_references_no_http()
     {
         AssertNoDependency(Domain, "Microsoft.AspNetCore", "System.Net.Http", "System.Net.HttpListener");
