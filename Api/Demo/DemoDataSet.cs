@@ -1,4 +1,3 @@
-using System.Globalization;
 using FundManager.Common;
 using FundManager.Finance;
 using FundManager.Funds;
@@ -18,7 +17,14 @@ namespace FundManager.Api.Demo;
 /// </summary>
 public sealed class DemoDataSet(FundSystem system, Action<string> log)
 {
-    private int _commandNumber;
+    private static readonly CreateFund[] Funds =
+    [
+        new("VFTC", "United Nations Voluntary Fund for Technical Cooperation in the Field of Human Rights"),
+        new("UPR-VFTA", "Voluntary Fund for Financial and Technical Assistance in the Implementation of the Universal Periodic Review"),
+        new("UPR-VFP", "Voluntary Trust Fund to Facilitate the Participation of Developing Countries in the Universal Periodic Review"),
+    ];
+
+    private readonly DemoCommand _commands = new();
 
     /// <summary>Loads the set; returns false, changing nothing, when the database already holds other data.</summary>
     public async Task<bool> LoadAsync(CancellationToken ct = default)
@@ -34,14 +40,14 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
         await FundsAsync(ct);
         foreach (var donor in DemoDonor.All)
         {
-            await system.Donors.HandleAsync(new Donors.RegisterDonor(donor.Name, donor.Type, donor.Country, donor.Id), As(DemoUsers.Officer), ct);
+            await _commands.SendAsync(new Donors.RegisterDonor(donor.Name, donor.Type, donor.Country, donor.Id), DemoUsers.Officer, system.Donors.HandleAsync, ct);
         }
 
         for (var i = 0; i < DemoGrant.All.Count; i++)
         {
             foreach (var recommendation in DemoRecommendations.For(DemoGrant.All[i].Country, i))
             {
-                await system.Recommendations.HandleAsync(recommendation, As(DemoUsers.Officer), ct);
+                await _commands.SendAsync(recommendation, DemoUsers.Officer, system.Recommendations.HandleAsync, ct);
             }
         }
 
@@ -56,23 +62,21 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
         return true;
     }
 
-    private CommandContext As(string user) =>
-        new(new CommandId(DemoIds.For("command", (++_commandNumber).ToString(CultureInfo.InvariantCulture))), new UserId(user));
-
     private async Task<bool> HoldsOtherDataAsync(CancellationToken ct)
     {
         await using var connection = await system.DataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(
             "select exists (select 1 from streams) and not exists (select 1 from commands where command_id = $1)", connection);
-        cmd.Parameters.Add(new() { Value = DemoIds.For("command", "1") });
+        cmd.Parameters.Add(new() { Value = DemoCommand.IdOf(Funds[0]).Value });
         return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 
     private async Task FundsAsync(CancellationToken ct)
     {
-        await system.Funds.HandleAsync(new CreateFund("VFTC", "United Nations Voluntary Fund for Technical Cooperation in the Field of Human Rights"), As(DemoUsers.Admin), ct);
-        await system.Funds.HandleAsync(new CreateFund("UPR-VFTA", "Voluntary Fund for Financial and Technical Assistance in the Implementation of the Universal Periodic Review"), As(DemoUsers.Admin), ct);
-        await system.Funds.HandleAsync(new CreateFund("UPR-VFP", "Voluntary Trust Fund to Facilitate the Participation of Developing Countries in the Universal Periodic Review"), As(DemoUsers.Admin), ct);
+        foreach (var fund in Funds)
+        {
+            await _commands.SendAsync(fund, DemoUsers.Admin, system.Funds.HandleAsync, ct);
+        }
     }
 
     private async Task PledgesAsync(CancellationToken ct)
@@ -86,10 +90,7 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
                 // Individuals give online, without a pledge: each gift is a signed pledge paid at once.
                 for (var year = 2022; year <= 2026; year++)
                 {
-                    await system.Pledges.HandleAsync(
-                        new RecordUnpledgedReceipt(donor.Id, funds[(i + year) % 3], $"CARD-{donor.Key}-{year}", ReceiptChannel.CardOnline, new DateOnly(year, 12, 10), 250m + 50m * (year - 2022), "USD"),
-                        As(DemoUsers.Officer),
-                        ct);
+                    await _commands.SendAsync(new RecordUnpledgedReceipt(donor.Id, funds[(i + year) % 3], $"CARD-{donor.Key}-{year}", ReceiptChannel.CardOnline, new DateOnly(year, 12, 10), 250m + 50m * (year - 2022), "USD"), DemoUsers.Officer, system.Pledges.HandleAsync, ct);
                 }
 
                 continue;
@@ -133,8 +134,7 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
         }
 
         var id = DemoIds.For("pledge", $"{donor.Key}/{k}");
-        await system.Pledges.HandleAsync(
-            new AnnouncePledge(donor.Id, fund, donor.Currency, total, instalments, new DateOnly(start - 1, 11, 15), earmark, target, id), As(DemoUsers.Officer), ct);
+        await _commands.SendAsync(new AnnouncePledge(donor.Id, fund, donor.Currency, total, instalments, new DateOnly(start - 1, 11, 15), earmark, target, id), DemoUsers.Officer, system.Pledges.HandleAsync, ct);
 
         // Canada's second pledge is announced at a pledging conference but not yet signed.
         if (donor.Key == "canada" && k == 1)
@@ -142,11 +142,11 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
             return;
         }
 
-        await system.Pledges.HandleAsync(new SignPledge(id, new DateOnly(start, 1, 15), $"CA-{donor.Key.ToUpperInvariant()}-{start}"), As(DemoUsers.Officer), ct);
+        await _commands.SendAsync(new SignPledge(id, new DateOnly(start, 1, 15), $"CA-{donor.Key.ToUpperInvariant()}-{start}"), DemoUsers.Officer, system.Pledges.HandleAsync, ct);
         if (donor.Key == "germany" && k == 0)
         {
             var increased = instalments.Select((p, n) => p with { Number = n + 1, Amount = p.DueOn.Year == end ? p.Amount + 500_000m : p.Amount }).ToList();
-            await system.Pledges.HandleAsync(new AmendPledge(id, increased, "Additional contribution announced at the Human Rights Council", new DateOnly(end - 1, 6, 1)), As(DemoUsers.Officer), ct);
+            await _commands.SendAsync(new AmendPledge(id, increased, "Additional contribution announced at the Human Rights Council", new DateOnly(end - 1, 6, 1)), DemoUsers.Officer, system.Pledges.HandleAsync, ct);
         }
 
         var cutoff = new DateOnly(2026, 6, 30);
@@ -161,19 +161,16 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
                 amount = decimal.Round(amount / 2, currency.MinorUnits);
             }
 
-            await system.Pledges.HandleAsync(
-                new RecordReceipt(id, $"BANK-{donor.Key}-{k}-{n}", ReceiptChannel.BankTransfer, received, amount, donor.Currency, [new ReceiptAllocation(n, amount)]),
-                As(DemoUsers.Officer),
-                ct);
+            await _commands.SendAsync(new RecordReceipt(id, $"BANK-{donor.Key}-{k}-{n}", ReceiptChannel.BankTransfer, received, amount, donor.Currency, [new ReceiptAllocation(n, amount)]), DemoUsers.Officer, system.Pledges.HandleAsync, ct);
         }
 
         if (donor.Key == "global-telecom" && k == 1)
         {
-            await system.Pledges.HandleAsync(new CancelPledge(id, new DateOnly(2026, 8, 1), "The company withdrew its sponsorship programme"), As(DemoUsers.Officer), ct);
+            await _commands.SendAsync(new CancelPledge(id, new DateOnly(2026, 8, 1), "The company withdrew its sponsorship programme"), DemoUsers.Officer, system.Pledges.HandleAsync, ct);
         }
         else if (donor.Key == "fondation-dignite" && k == 1)
         {
-            await system.Pledges.HandleAsync(new WriteOffPledge(id, new DateOnly(2026, 9, 30), "The foundation was dissolved; the remaining instalments are uncollectible"), As(DemoUsers.Officer), ct);
+            await _commands.SendAsync(new WriteOffPledge(id, new DateOnly(2026, 9, 30), "The foundation was dissolved; the remaining instalments are uncollectible"), DemoUsers.Officer, system.Pledges.HandleAsync, ct);
         }
     }
 
@@ -199,16 +196,16 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
             years.Select(y => new PlannedBudgetLine(y, perYear)).ToList(),
             years.Select(y => new PlannedTranche(new DateOnly(y, 3, 1), perYear)).ToList());
         var id = g.Id;
-        await system.Grants.HandleAsync(new DraftGrant(g.Fund, plan, id), As(DemoUsers.Officer), ct);
-        await system.Grants.HandleAsync(new DefineIndicator(id, "UPR recommendations with an implementation plan", "recommendations", 0m, 20m), As(DemoUsers.Officer), ct);
-        await system.Grants.HandleAsync(new DefineIndicator(id, "Officials trained in reporting and follow-up", "people", 0m, 120m), As(DemoUsers.Officer), ct);
+        await _commands.SendAsync(new DraftGrant(g.Fund, plan, id), DemoUsers.Officer, system.Grants.HandleAsync, ct);
+        await _commands.SendAsync(new DefineIndicator(id, "UPR recommendations with an implementation plan", "recommendations", 0m, 20m), DemoUsers.Officer, system.Grants.HandleAsync, ct);
+        await _commands.SendAsync(new DefineIndicator(id, "Officials trained in reporting and follow-up", "people", 0m, 120m), DemoUsers.Officer, system.Grants.HandleAsync, ct);
         if (g.End == DemoGrantEnd.Draft)
         {
             return;
         }
 
-        await system.Grants.HandleAsync(new RecordConsent(id, $"Note verbale {g.Country}/{g.StartYear - 1}/{g.Number:000}", start.AddDays(-120)), As(DemoUsers.Officer), ct);
-        await system.Grants.HandleAsync(new SubmitGrant(id, start.AddDays(-100)), As(DemoUsers.Officer), ct);
+        await _commands.SendAsync(new RecordConsent(id, $"Note verbale {g.Country}/{g.StartYear - 1}/{g.Number:000}", start.AddDays(-120)), DemoUsers.Officer, system.Grants.HandleAsync, ct);
+        await _commands.SendAsync(new SubmitGrant(id, start.AddDays(-100)), DemoUsers.Officer, system.Grants.HandleAsync, ct);
         if (g.End == DemoGrantEnd.Submitted)
         {
             return;
@@ -216,11 +213,11 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
 
         if (g.End == DemoGrantEnd.CancelledBeforeApproval)
         {
-            await system.Grants.HandleAsync(new CancelGrant(id, start.AddDays(-90), "The Government requested to postpone the project"), As(DemoUsers.Officer), ct);
+            await _commands.SendAsync(new CancelGrant(id, start.AddDays(-90), "The Government requested to postpone the project"), DemoUsers.Officer, system.Grants.HandleAsync, ct);
             return;
         }
 
-        await system.Grants.HandleAsync(new ReviewGrant(id, start.AddDays(-80), "Budget and results framework reviewed by the secretariat"), As(DemoUsers.Officer), ct);
+        await _commands.SendAsync(new ReviewGrant(id, start.AddDays(-80), "Budget and results framework reviewed by the secretariat"), DemoUsers.Officer, system.Grants.HandleAsync, ct);
         if (g.End == DemoGrantEnd.Reviewed)
         {
             return;
@@ -228,17 +225,17 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
 
         if (g.End == DemoGrantEnd.Rejected)
         {
-            await system.Grants.HandleAsync(new RejectGrant(id, start.AddDays(-60), "Duplicates activities already funded by another partner"), As(DemoUsers.Approver), ct);
+            await _commands.SendAsync(new RejectGrant(id, start.AddDays(-60), "Duplicates activities already funded by another partner"), DemoUsers.Approver, system.Grants.HandleAsync, ct);
             return;
         }
 
-        await system.Grants.HandleAsync(new RecommendGrant(id, $"BoT-{g.StartYear - 1}-2", start.AddDays(-60)), As(DemoUsers.Board), ct);
+        await _commands.SendAsync(new RecommendGrant(id, $"BoT-{g.StartYear - 1}-2", start.AddDays(-60)), DemoUsers.Board, system.Grants.HandleAsync, ct);
         if (g.End == DemoGrantEnd.Recommended)
         {
             return;
         }
 
-        await system.Grants.HandleAsync(new ApproveGrant(id, start.AddDays(-45)), As(DemoUsers.Approver), ct);
+        await _commands.SendAsync(new ApproveGrant(id, start.AddDays(-45)), DemoUsers.Approver, system.Grants.HandleAsync, ct);
         if (g.End == DemoGrantEnd.Approved)
         {
             return;
@@ -247,7 +244,7 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
         await PayAsync(id, 1, new DateOnly(years[0], 3, 1), ct);
         if (g.End == DemoGrantEnd.CancelledAfterApproval)
         {
-            await system.Grants.HandleAsync(new CancelGrant(id, new DateOnly(years[0], 9, 30), "Implementation suspended by mutual agreement"), As(DemoUsers.Approver), ct);
+            await _commands.SendAsync(new CancelGrant(id, new DateOnly(years[0], 9, 30), "Implementation suspended by mutual agreement"), DemoUsers.Approver, system.Grants.HandleAsync, ct);
             return;
         }
 
@@ -266,21 +263,21 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
         await ReportAsync(id, 1, years[0], returnFirst: false, ct);
         if (g.End == DemoGrantEnd.ActiveSecondPending)
         {
-            await system.Grants.HandleAsync(new PrepareTranche(id, 2, new DateOnly(years[1], 3, 1)), As(DemoUsers.Officer), ct);
+            await _commands.SendAsync(new PrepareTranche(id, 2, new DateOnly(years[1], 3, 1)), DemoUsers.Officer, system.Grants.HandleAsync, ct);
             return;
         }
 
         if (g.End == DemoGrantEnd.ActiveSecondRejectedThenPaid)
         {
-            await system.Grants.HandleAsync(new PrepareTranche(id, 2, new DateOnly(years[1], 3, 1), perYear + 5_000m), As(DemoUsers.Officer), ct);
-            await system.Grants.HandleAsync(new RejectTranche(id, 2, new DateOnly(years[1], 3, 3), "The amount differs from the approved schedule"), As(DemoUsers.Approver), ct);
+            await _commands.SendAsync(new PrepareTranche(id, 2, new DateOnly(years[1], 3, 1), perYear + 5_000m), DemoUsers.Officer, system.Grants.HandleAsync, ct);
+            await _commands.SendAsync(new RejectTranche(id, 2, new DateOnly(years[1], 3, 3), "The amount differs from the approved schedule"), DemoUsers.Approver, system.Grants.HandleAsync, ct);
         }
 
         if (g.End == DemoGrantEnd.ActiveBudgetIncreased)
         {
             var budget = years.Select(y => new PlannedBudgetLine(y, y == years[2] ? perYear + 20_000m : perYear)).ToList();
             var tranches = years.Select(y => new PlannedTranche(new DateOnly(y, 3, 1), y == years[2] ? perYear + 20_000m : perYear)).ToList();
-            await system.Grants.HandleAsync(new ReviseGrantBudget(id, budget, tranches, "Extension of the training programme to two more provinces", new DateOnly(years[1], 1, 20)), As(DemoUsers.Officer), ct);
+            await _commands.SendAsync(new ReviseGrantBudget(id, budget, tranches, "Extension of the training programme to two more provinces", new DateOnly(years[1], 1, 20)), DemoUsers.Officer, system.Grants.HandleAsync, ct);
         }
 
         await PayAsync(id, 2, new DateOnly(years[1], 3, 1), ct);
@@ -298,19 +295,19 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
             await StatusAsync(id, g.Country, 1, ImplementationStatus.FullyImplemented, new DateOnly(years[2], 12, 31), ct);
         }
 
-        await system.Grants.HandleAsync(new CompleteGrant(id, new DateOnly(years[2], 12, 31)), As(DemoUsers.Officer), ct);
+        await _commands.SendAsync(new CompleteGrant(id, new DateOnly(years[2], 12, 31)), DemoUsers.Officer, system.Grants.HandleAsync, ct);
         if (g.End == DemoGrantEnd.Completed)
         {
             return;
         }
 
-        await system.Grants.HandleAsync(new CloseGrant(id, new DateOnly(years[2] + 1, 3, 31)), As(DemoUsers.Approver), ct);
+        await _commands.SendAsync(new CloseGrant(id, new DateOnly(years[2] + 1, 3, 31)), DemoUsers.Approver, system.Grants.HandleAsync, ct);
     }
 
     private async Task PayAsync(Guid grant, int tranche, DateOnly on, CancellationToken ct)
     {
-        await system.Grants.HandleAsync(new PrepareTranche(grant, tranche, on), As(DemoUsers.Officer), ct);
-        await system.Grants.HandleAsync(new ApproveTranche(grant, tranche, on.AddDays(5)), As(DemoUsers.Approver), ct);
+        await _commands.SendAsync(new PrepareTranche(grant, tranche, on), DemoUsers.Officer, system.Grants.HandleAsync, ct);
+        await _commands.SendAsync(new ApproveTranche(grant, tranche, on.AddDays(5)), DemoUsers.Approver, system.Grants.HandleAsync, ct);
     }
 
     private async Task ReportAsync(Guid grant, int tranche, int year, bool returnFirst, CancellationToken ct)
@@ -320,20 +317,17 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
         var report = new SubmitProgressReport(grant, new DateOnly(year, 3, 1), new DateOnly(year, 12, 31), tranche,
             $"Progress in {year}: workshops held with line ministries; recommendations clustered and assigned to responsible institutions in the tracking database.",
             values, submitted);
-        await system.Grants.HandleAsync(report, As(DemoUsers.Officer), ct);
+        await _commands.SendAsync(report, DemoUsers.Officer, system.Grants.HandleAsync, ct);
         var number = tranche;
         if (returnFirst)
         {
-            await system.Grants.HandleAsync(new ReturnProgressReport(grant, number, submitted.AddDays(10), "Please add the sex-disaggregated training figures."), As(DemoUsers.Approver), ct);
+            await _commands.SendAsync(new ReturnProgressReport(grant, number, submitted.AddDays(10), "Please add the sex-disaggregated training figures."), DemoUsers.Approver, system.Grants.HandleAsync, ct);
             return;
         }
 
-        await system.Grants.HandleAsync(new AcceptProgressReport(grant, number, submitted.AddDays(10)), As(DemoUsers.Approver), ct);
+        await _commands.SendAsync(new AcceptProgressReport(grant, number, submitted.AddDays(10)), DemoUsers.Approver, system.Grants.HandleAsync, ct);
     }
 
     private Task StatusAsync(Guid grant, string country, int n, ImplementationStatus status, DateOnly asOf, CancellationToken ct) =>
-        system.Grants.HandleAsync(
-            new RecordRecommendationStatus(grant, DemoRecommendations.IdFor(country, n), status, $"Government report and the national tracking database, {asOf:MMMM yyyy}", asOf),
-            As(DemoUsers.Officer),
-            ct);
+        _commands.SendAsync(new RecordRecommendationStatus(grant, DemoRecommendations.IdFor(country, n), status, $"Government report and the national tracking database, {asOf:MMMM yyyy}", asOf), DemoUsers.Officer, system.Grants.HandleAsync, ct);
 }

@@ -24,7 +24,7 @@ public sealed class ScaleDemoDataSet(FundSystem system, ScaleDemoClock clock, Sc
     public const string Fund = "UPR-SCALE";
     private static readonly string[] Currencies = ["EUR", "NOK", "SEK", "CHF", "JPY", "GBP", "AUD", "DKK", "CAD", "KRW", "KWD", "USD"];
     private readonly SortedDictionary<DateOnly, List<Func<CancellationToken, Task>>> _schedule = [];
-    private int _command;
+    private readonly DemoCommand _commands = new();
     private HashSet<Guid> _done = [];
 
     /// <summary>
@@ -44,15 +44,15 @@ public sealed class ScaleDemoDataSet(FundSystem system, ScaleDemoClock clock, Sc
         var donors = Donors();
         var countries = GrantCountries();
         var setUp = new DateOnly(shape.FirstYear, 1, 1);
-        On(setUp, ct => system.Funds.HandleAsync(new CreateFund(Fund, "Scale demonstration fund for UPR implementation", RequiresUprRecommendations: true), As(DemoUsers.Admin), ct));
+        On(setUp, new CreateFund(Fund, "Scale demonstration fund for UPR implementation", RequiresUprRecommendations: true), DemoUsers.Admin, system.Funds.HandleAsync);
         foreach (var donor in donors)
         {
-            On(setUp, ct => system.Donors.HandleAsync(new RegisterDonor(donor.Name, donor.Type, donor.Country, donor.Id), As(DemoUsers.Officer), ct));
+            On(setUp, new RegisterDonor(donor.Name, donor.Type, donor.Country, donor.Id), DemoUsers.Officer, system.Donors.HandleAsync);
         }
 
         foreach (var country in countries)
         {
-            On(setUp, ct => system.Recommendations.HandleAsync(Recommendation(country), As(DemoUsers.Officer), ct));
+            On(setUp, Recommendation(country), DemoUsers.Officer, system.Recommendations.HandleAsync);
         }
 
         for (var year = shape.FirstYear; year <= shape.LastYear; year++)
@@ -123,14 +123,12 @@ public sealed class ScaleDemoDataSet(FundSystem system, ScaleDemoClock clock, Sc
             7 => (EarmarkKind.SdgTarget, "16.6"),
             _ => (EarmarkKind.Unearmarked, (string?)null),
         };
-        On(new DateOnly(year, 1, 2), ct => system.Pledges.HandleAsync(
-            new AnnouncePledge(donor.Id, Fund, donor.Currency, each * instalments.Count, instalments, new DateOnly(year, 1, 2), earmark, target, id), As(DemoUsers.Officer), ct));
-        On(new DateOnly(year, 1, 2), ct => system.Pledges.HandleAsync(new SignPledge(id, new DateOnly(year, 1, 2), $"SCALE-CA-{donor.Number}-{year}"), As(DemoUsers.Officer), ct));
+        On(new DateOnly(year, 1, 2), new AnnouncePledge(donor.Id, Fund, donor.Currency, each * instalments.Count, instalments, new DateOnly(year, 1, 2), earmark, target, id), DemoUsers.Officer, system.Pledges.HandleAsync);
+        On(new DateOnly(year, 1, 2), new SignPledge(id, new DateOnly(year, 1, 2), $"SCALE-CA-{donor.Number}-{year}"), DemoUsers.Officer, system.Pledges.HandleAsync);
         var channel = donor.Type == DonorType.Individual ? ReceiptChannel.CardOnline : ReceiptChannel.BankTransfer;
         foreach (var (instalment, n) in instalments.Select((p, n) => (p, n + 1)))
         {
-            On(instalment.DueOn, ct => system.Pledges.HandleAsync(
-                new RecordReceipt(id, $"SCALE-{donor.Number}-{year}-{n}", channel, instalment.DueOn, each, donor.Currency, [new ReceiptAllocation(n, each)]), As(DemoUsers.Officer), ct));
+            On(instalment.DueOn, new RecordReceipt(id, $"SCALE-{donor.Number}-{year}-{n}", channel, instalment.DueOn, each, donor.Currency, [new ReceiptAllocation(n, each)]), DemoUsers.Officer, system.Pledges.HandleAsync);
         }
     }
 
@@ -150,60 +148,44 @@ public sealed class ScaleDemoDataSet(FundSystem system, ScaleDemoClock clock, Sc
             tranches.GroupBy(t => t.PlannedOn.Year).Select(g => new PlannedBudgetLine(g.Key, g.Sum(t => t.Amount))).ToList(),
             tranches);
 
-        On(drafted, ct => system.Grants.HandleAsync(new DraftGrant(Fund, plan, id), As(DemoUsers.Officer), ct));
-        On(drafted, ct => system.Grants.HandleAsync(new DefineIndicator(id, "Recommendations with an implementation plan", "recommendations", 0m, 10m), As(DemoUsers.Officer), ct));
-        On(drafted, ct => system.Grants.HandleAsync(new RecordConsent(id, $"Note verbale {country.Code}/{year}/{j + 1:000}", drafted), As(DemoUsers.Officer), ct));
-        On(drafted, ct => system.Grants.HandleAsync(new SubmitGrant(id, drafted), As(DemoUsers.Officer), ct));
-        On(drafted, ct => system.Grants.HandleAsync(new ReviewGrant(id, drafted), As(DemoUsers.Officer), ct));
-        On(drafted, ct => system.Grants.HandleAsync(new RecommendGrant(id, $"BoT-{year}-{1 + j * 3 / shape.GrantsPerYear}", drafted), As(DemoUsers.Board), ct));
-        On(drafted.AddDays(7), ct => system.Grants.HandleAsync(new ApproveGrant(id, drafted.AddDays(7)), As(DemoUsers.Approver), ct));
+        On(drafted, new DraftGrant(Fund, plan, id), DemoUsers.Officer, system.Grants.HandleAsync);
+        On(drafted, new DefineIndicator(id, "Recommendations with an implementation plan", "recommendations", 0m, 10m), DemoUsers.Officer, system.Grants.HandleAsync);
+        On(drafted, new RecordConsent(id, $"Note verbale {country.Code}/{year}/{j + 1:000}", drafted), DemoUsers.Officer, system.Grants.HandleAsync);
+        On(drafted, new SubmitGrant(id, drafted), DemoUsers.Officer, system.Grants.HandleAsync);
+        On(drafted, new ReviewGrant(id, drafted), DemoUsers.Officer, system.Grants.HandleAsync);
+        On(drafted, new RecommendGrant(id, $"BoT-{year}-{1 + j * 3 / shape.GrantsPerYear}", drafted), DemoUsers.Board, system.Grants.HandleAsync);
+        On(drafted.AddDays(7), new ApproveGrant(id, drafted.AddDays(7)), DemoUsers.Approver, system.Grants.HandleAsync);
         for (var t = 1; t <= tranches.Count; t++)
         {
             var number = t;
             var paid = tranches[t - 1].PlannedOn;
-            On(paid, ct => system.Grants.HandleAsync(new PrepareTranche(id, number, paid), As(DemoUsers.Officer), ct));
-            On(paid, ct => system.Grants.HandleAsync(new ApproveTranche(id, number, paid), As(DemoUsers.Approver), ct));
+            On(paid, new PrepareTranche(id, number, paid), DemoUsers.Officer, system.Grants.HandleAsync);
+            On(paid, new ApproveTranche(id, number, paid), DemoUsers.Approver, system.Grants.HandleAsync);
             var reported = t < tranches.Count ? tranches[t].PlannedOn.AddDays(-20) : end.AddDays(-20);
             var report = new SubmitProgressReport(id, paid, reported.AddDays(-1), number, $"Progress on the use of tranche {number}.", [new IndicatorValue(1, 2.5m * number)], reported);
-            On(reported, ct => system.Grants.HandleAsync(report, As(DemoUsers.Officer), ct));
-            On(reported.AddDays(10), ct => system.Grants.HandleAsync(new AcceptProgressReport(id, number, reported.AddDays(10)), As(DemoUsers.Approver), ct));
+            On(reported, report, DemoUsers.Officer, system.Grants.HandleAsync);
+            On(reported.AddDays(10), new AcceptProgressReport(id, number, reported.AddDays(10)), DemoUsers.Approver, system.Grants.HandleAsync);
         }
 
         var outcome = j % 3 == 0 ? ImplementationStatus.PartiallyImplemented : ImplementationStatus.FullyImplemented;
-        On(start.AddMonths(7), ct => system.Grants.HandleAsync(
-            new RecordRecommendationStatus(id, RecommendationId(country), ImplementationStatus.InProgress, "Implementation plan adopted", start.AddMonths(7)), As(DemoUsers.Officer), ct));
-        On(end, ct => system.Grants.HandleAsync(new RecordRecommendationStatus(id, RecommendationId(country), outcome, "Final report of the national mechanism", end), As(DemoUsers.Officer), ct));
-        On(end, ct => system.Grants.HandleAsync(new CompleteGrant(id, end), As(DemoUsers.Officer), ct));
-        On(end.AddDays(30), ct => system.Grants.HandleAsync(new CloseGrant(id, end.AddDays(30)), As(DemoUsers.Approver), ct));
+        On(start.AddMonths(7), new RecordRecommendationStatus(id, RecommendationId(country), ImplementationStatus.InProgress, "Implementation plan adopted", start.AddMonths(7)), DemoUsers.Officer, system.Grants.HandleAsync);
+        On(end, new RecordRecommendationStatus(id, RecommendationId(country), outcome, "Final report of the national mechanism", end), DemoUsers.Officer, system.Grants.HandleAsync);
+        On(end, new CompleteGrant(id, end), DemoUsers.Officer, system.Grants.HandleAsync);
+        On(end.AddDays(30), new CloseGrant(id, end.AddDays(30)), DemoUsers.Approver, system.Grants.HandleAsync);
     }
 
-    private void On(DateOnly day, Func<CancellationToken, Task<CommandResult>> command)
+    private void On<TCommand>(DateOnly day, TCommand command, string user, DemoCommand.Handler<TCommand> handle)
+        where TCommand : notnull
     {
         if (!_schedule.TryGetValue(day, out var actions))
         {
             _schedule[day] = actions = [];
         }
 
-        // The command's number is fixed when it is scheduled, so the same data set always sends the same ids.
-        var number = ++_command;
-        actions.Add(async ct =>
-        {
-            if (_done.Contains(CommandIdOf(number).Value))
-            {
-                return;
-            }
-
-            _sending = number;
-            await command(ct);
-        });
+        // Commands the log already holds stay in the schedule, so that a resumed load reports its progress over the whole.
+        var context = _commands.ContextFor(command, user);
+        actions.Add(ct => _done.Contains(context.Id.Value) ? Task.CompletedTask : handle(command, context, ct));
     }
-
-    // The number of the command being sent.
-    private int _sending;
-
-    private CommandContext As(string user) => new(CommandIdOf(_sending), new UserId(user));
-
-    private static CommandId CommandIdOf(int number) => new(DemoIds.For("scale-command", number.ToString(CultureInfo.InvariantCulture)));
 
     private List<ScaleDonor> Donors()
     {

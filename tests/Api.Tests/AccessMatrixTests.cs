@@ -91,7 +91,9 @@ public sealed class AccessMatrixTests(ApiFactory api) : IClassFixture<ApiFactory
                     .Replace("{fund}", "VFTC", StringComparison.Ordinal)
                     .Replace("{number}", "1", StringComparison.Ordinal)
                     .Replace("{account}", "1000", StringComparison.Ordinal)
-                    .Replace("{year}", "2025", StringComparison.Ordinal);
+                    .Replace("{year}", "2025", StringComparison.Ordinal)
+                    .Replace("{name}", "narrative.md.sbn", StringComparison.Ordinal)
+                    .Replace("{version}", "0", StringComparison.Ordinal);
                 foreach (var (who, client) in clients)
                 {
                     // Logging out would end the walk for that user: only the refusal of anonymous callers is tried.
