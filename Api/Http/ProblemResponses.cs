@@ -31,7 +31,7 @@ public static class ProblemResponses
         }
         else if (isCommand)
         {
-            rules.AddRange(Refusals.EveryCommand);
+            rules.AddRange(CommandRefusals.EveryCommand);
         }
         else
         {

@@ -1,3 +1,5 @@
+using FundManager.Common;
+
 namespace FundManager.Recommendations;
 
 /// <summary>
@@ -15,10 +17,21 @@ public sealed record RegisterRecommendation(
     IReadOnlyList<string> SdgTargets,
     RecommendationPosition Position,
     IReadOnlyList<string>? AffectedPersons = null,
-    string? DocumentSymbol = null);
+    string? DocumentSymbol = null) : ICommand
+{
+    public static IReadOnlyList<BusinessRule> Refusals { get; } =
+    [
+        BusinessRule.EntityAlreadyExists,
+        BusinessRule.UnknownCountry,
+        BusinessRule.UnknownSdgTarget,
+    ];
+}
 
 /// <summary>
 /// Register a recommendation as an import (from the Universal Human Rights Index) gives it, or revise the one registered
 /// under its id to match: nothing changes when it already does.
 /// </summary>
-public sealed record ImportRecommendation(RegisterRecommendation Recommendation);
+public sealed record ImportRecommendation(RegisterRecommendation Recommendation) : ICommand
+{
+    public static IReadOnlyList<BusinessRule> Refusals { get; } = [BusinessRule.UnknownCountry, BusinessRule.UnknownSdgTarget];
+}

@@ -29,7 +29,7 @@ public static class DonationEndpoints
         })
         .WithDescription("Opens a Stripe Checkout for a gift to a fund (one-off: payment mode; Monthly: subscription mode), optionally earmarked; answers the gift with the checkout's URL to send the giver to. Anyone may give; a donor signed in gives as themselves, as its Stripe customer, and may name its own open pledge. The same Idempotency-Key opens one checkout. 503 when online giving is not configured.")
         .AllowAnonymous()
-        .Refuses([.. Refusals.Amounts, BusinessRule.EntityNotFound, BusinessRule.InvalidFundCode, BusinessRule.NoExchangeRate, BusinessRule.EarmarkTargetUnknown, BusinessRule.ReceiptExceedsOutstanding, BusinessRule.OnlineGivingOff]);
+        .Refuses([.. CommandRefusals.Amounts, BusinessRule.EntityNotFound, BusinessRule.InvalidFundCode, BusinessRule.NoExchangeRate, BusinessRule.EarmarkTargetUnknown, BusinessRule.ReceiptExceedsOutstanding, BusinessRule.OnlineGivingOff]);
 
         donations.MapGet("/{id:guid}", async (Guid id, HttpContext http, IGrainFactory grains) =>
         {

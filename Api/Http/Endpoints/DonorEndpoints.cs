@@ -53,16 +53,16 @@ public static class DonorEndpoints
         donors.MapPost("/", async (RegisterDonor body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Donors.HandleAsync(body, http.Command(creates: true), ct)))
             .RequireAuthorization(Policies.Officer)
-            .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.MemberStateNeedsCountry, BusinessRule.UnknownCountry);
+            .Sends<RegisterDonor>();
         donors.MapPost("/{id:guid}/rename", async (Guid id, RenameRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Done(http, await system.Donors.HandleAsync(new RenameDonor(id, body.Name), http.Command(), ct)))
             .RequireAuthorization(Policies.Officer)
-            .Refuses(BusinessRule.AmendmentChangesNothing);
+            .Sends<RenameDonor>();
         donors.MapPost("/{id:guid}/bank-accounts", async (Guid id, BankAccountRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Done(http, await system.Donors.HandleAsync(new RegisterBankAccount(id, body.Iban), http.Command(), ct)))
             .WithDescription("Registers an account the donor pays from (an IBAN; spaces allowed, check digits must hold), so that bank-statement credits from it are recognised.")
             .RequireAuthorization(Policies.Officer)
-            .Refuses(BusinessRule.AmendmentChangesNothing);
+            .Sends<RegisterBankAccount>();
     }
 
     private static Task<DonorStatement> StatementAsync(Guid id, int? year, HttpContext http, FundSystem system, CancellationToken ct) =>

@@ -19,10 +19,10 @@ public static class FundEndpoints
         funds.MapPost("/", async (CreateFund body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Funds.HandleAsync(body, http.Command(creates: true), ct)))
             .RequireAuthorization(Policies.Admin)
-            .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.InvalidFundCode, BusinessRule.RateOutOfRange);
+            .Sends<CreateFund>();
         funds.MapPost("/{code}/rates", async (string code, ChangeRatesRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Done(http, await system.Funds.HandleAsync(new ChangeFundRates(FundCode.Parse(code, "code").Value, body.PscRate, body.ReserveRate), http.Command(), ct)))
             .RequireAuthorization(Policies.Admin)
-            .Refuses(BusinessRule.InvalidFundCode, BusinessRule.RateOutOfRange, BusinessRule.AmendmentChangesNothing);
+            .Sends<ChangeFundRates>();
     }
 }

@@ -37,63 +37,52 @@ public static class GrantEndpoints
         grants.MapPost("/", async (DraftGrant body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Grants.HandleAsync(body, http.Command(creates: true), ct)))
             .RequireAuthorization(Policies.Officer)
-            .Refuses([.. Refusals.GrantPlan, BusinessRule.EntityAlreadyExists]);
+            .Sends<DraftGrant>();
 
-        Command(grants, "/{id:guid}/revise", Policies.Officer, (Guid id, ReviseDraftRequest b) => new ReviseGrantDraft(id, b.Plan), Refusals.GrantPlan);
+        Command(grants, "/{id:guid}/revise", Policies.Officer, (Guid id, ReviseDraftRequest b) => new ReviseGrantDraft(id, b.Plan));
         Command(grants, "/{id:guid}/consent", Policies.Officer, (Guid id, ConsentRequest b) => new RecordConsent(id, b.Reference, b.GivenOn));
-        Command(grants, "/{id:guid}/submit", Policies.Officer, (Guid id, DateRequest b) => new SubmitGrant(id, b.On), BusinessRule.ConsentRequired);
+        Command(grants, "/{id:guid}/submit", Policies.Officer, (Guid id, DateRequest b) => new SubmitGrant(id, b.On));
         Command(grants, "/{id:guid}/review", Policies.Officer, (Guid id, ReviewRequest b) => new ReviewGrant(id, b.On, b.Note));
         Command(grants, "/{id:guid}/recommend", Policies.Board, (Guid id, RecommendRequest b) => new RecommendGrant(id, b.BoardSession, b.On));
-        Command(grants, "/{id:guid}/approve", Policies.Approver, (Guid id, DateRequest b) => new ApproveGrant(id, b.On),
-            BusinessRule.ConsentRequired, BusinessRule.InsufficientUncommittedFunds);
-        Command(grants, "/{id:guid}/reject", Policies.Approver, (Guid id, ReasonRequest b) => new RejectGrant(id, b.On, b.Reason), BusinessRule.ReasonRequired);
-        Command(grants, "/{id:guid}/cancel", Policies.Approver, (Guid id, ReasonRequest b) => new CancelGrant(id, b.On, b.Reason),
-            BusinessRule.ReasonRequired, BusinessRule.TranchePending);
-        Command(grants, "/{id:guid}/complete", Policies.Officer, (Guid id, DateRequest b) => new CompleteGrant(id, b.On), BusinessRule.TranchePending);
-        Command(grants, "/{id:guid}/close", Policies.Approver, (Guid id, DateRequest b) => new CloseGrant(id, b.On), BusinessRule.TranchePending);
-        Command(grants, "/{id:guid}/budget-revisions", Policies.Officer, (Guid id, BudgetRevisionRequest b) => new ReviseGrantBudget(id, b.Budget, b.Tranches, b.Reason, b.On),
-        [
-            .. Refusals.Amounts, BusinessRule.BudgetBelowDisbursed, BusinessRule.PaidTrancheCannotChange, BusinessRule.AmendmentChangesNothing,
-            BusinessRule.InsufficientUncommittedFunds, BusinessRule.TrancheScheduleDoesNotSumToBudget, BusinessRule.BudgetYearOutsidePeriod,
-            BusinessRule.TrancheOutsidePeriod, BusinessRule.TranchePending, BusinessRule.ReasonRequired,
-        ]);
-        Command(grants, "/{id:guid}/indicators", Policies.Officer, (Guid id, IndicatorRequest b) => new DefineIndicator(id, b.Name, b.Unit, b.Baseline, b.Target),
-            BusinessRule.EntityAlreadyExists);
+        Command(grants, "/{id:guid}/approve", Policies.Approver, (Guid id, DateRequest b) => new ApproveGrant(id, b.On));
+        Command(grants, "/{id:guid}/reject", Policies.Approver, (Guid id, ReasonRequest b) => new RejectGrant(id, b.On, b.Reason));
+        Command(grants, "/{id:guid}/cancel", Policies.Approver, (Guid id, ReasonRequest b) => new CancelGrant(id, b.On, b.Reason));
+        Command(grants, "/{id:guid}/complete", Policies.Officer, (Guid id, DateRequest b) => new CompleteGrant(id, b.On));
+        Command(grants, "/{id:guid}/close", Policies.Approver, (Guid id, DateRequest b) => new CloseGrant(id, b.On));
+        Command(grants, "/{id:guid}/budget-revisions", Policies.Officer, (Guid id, BudgetRevisionRequest b) => new ReviseGrantBudget(id, b.Budget, b.Tranches, b.Reason, b.On));
+        Command(grants, "/{id:guid}/indicators", Policies.Officer, (Guid id, IndicatorRequest b) => new DefineIndicator(id, b.Name, b.Unit, b.Baseline, b.Target));
         Command(grants, "/{id:guid}/progress-reports", Policies.Officer, (Guid id, ProgressReportRequest b) =>
-            new SubmitProgressReport(id, b.PeriodStart, b.PeriodEnd, b.CoversTranche, b.Narrative, b.Values, b.On, b.Resubmits),
-            BusinessRule.IndicatorUnknown, BusinessRule.PeriodEndsBeforeStart, BusinessRule.ProgressReportUnknown);
+            new SubmitProgressReport(id, b.PeriodStart, b.PeriodEnd, b.CoversTranche, b.Narrative, b.Values, b.On, b.Resubmits));
         Command(grants, "/{id:guid}/recommendation-statuses", Policies.Officer, (Guid id, RecommendationStatusRequest b) =>
-            new RecordRecommendationStatus(id, b.Recommendation, b.Status, b.Evidence, b.AsOf), BusinessRule.RecommendationNotServedByGrant);
+            new RecordRecommendationStatus(id, b.Recommendation, b.Status, b.Evidence, b.AsOf));
 
         grants.MapPost("/{id:guid}/tranches/{number:int}/prepare", (Guid id, int number, PrepareTrancheRequest b, HttpContext http, FundSystem system, CancellationToken ct) =>
             Send(http, system, new PrepareTranche(id, number, b.On, b.Amount), ct))
             .RequireAuthorization(Policies.Officer)
-            .Refuses([
-                .. Refusals.Amounts, BusinessRule.GrantNotApproved, BusinessRule.TrancheOutOfOrder, BusinessRule.TrancheAlreadyPrepared,
-                BusinessRule.ProgressReportNotAccepted, BusinessRule.TrancheExceedsUndisbursedCommitment]);
+            .Sends<PrepareTranche>();
         grants.MapPost("/{id:guid}/tranches/{number:int}/approve", (Guid id, int number, DateRequest b, HttpContext http, FundSystem system, CancellationToken ct) =>
             Send(http, system, new ApproveTranche(id, number, b.On), ct))
             .RequireAuthorization(Policies.Approver)
-            .Refuses(BusinessRule.TrancheNotPrepared, BusinessRule.PreparerCannotApprove, BusinessRule.InsufficientCash, BusinessRule.TrancheExceedsUndisbursedCommitment);
+            .Sends<ApproveTranche>();
         grants.MapPost("/{id:guid}/tranches/{number:int}/reject", (Guid id, int number, ReasonRequest b, HttpContext http, FundSystem system, CancellationToken ct) =>
             Send(http, system, new RejectTranche(id, number, b.On, b.Reason), ct))
             .RequireAuthorization(Policies.Approver)
-            .Refuses(BusinessRule.TrancheNotPrepared, BusinessRule.PreparerCannotApprove, BusinessRule.ReasonRequired);
+            .Sends<RejectTranche>();
         grants.MapPost("/{id:guid}/progress-reports/{number:int}/accept", (Guid id, int number, DateRequest b, HttpContext http, FundSystem system, CancellationToken ct) =>
             Send(http, system, new AcceptProgressReport(id, number, b.On), ct))
             .RequireAuthorization(Policies.Approver)
-            .Refuses(BusinessRule.ProgressReportUnknown);
+            .Sends<AcceptProgressReport>();
         grants.MapPost("/{id:guid}/progress-reports/{number:int}/return", (Guid id, int number, ReturnReportRequest b, HttpContext http, FundSystem system, CancellationToken ct) =>
             Send(http, system, new ReturnProgressReport(id, number, b.On, b.Comments), ct))
             .RequireAuthorization(Policies.Approver)
-            .Refuses(BusinessRule.ProgressReportUnknown, BusinessRule.ReasonRequired);
+            .Sends<ReturnProgressReport>();
     }
 
-    private static void Command<TBody, TCommand>(RouteGroupBuilder grants, string pattern, string policy, Func<Guid, TBody, TCommand> command, params BusinessRule[] refusals)
-        where TCommand : notnull =>
+    private static void Command<TBody, TCommand>(RouteGroupBuilder grants, string pattern, string policy, Func<Guid, TBody, TCommand> command)
+        where TCommand : ICommand =>
         grants.MapPost(pattern, (Guid id, TBody body, HttpContext http, FundSystem system, CancellationToken ct) => Send(http, system, command(id, body), ct))
             .RequireAuthorization(policy)
-            .Refuses(refusals);
+            .Sends<TCommand>();
 
     // One dispatch for every grant command: GrantService has a HandleAsync overload per command type.
     private static async Task<IResult> Send<TCommand>(HttpContext http, FundSystem system, TCommand command, CancellationToken ct)

@@ -74,43 +74,35 @@ public static class PledgeEndpoints
             return Responses.Created(http, await system.Pledges.HandleAsync(body, http.Command(creates: true), ct));
         })
         .RequireAuthorization(Policies.OfficerOrDonor)
-        .Refuses([
-            .. Refusals.Amounts, BusinessRule.EntityAlreadyExists, BusinessRule.InvalidFundCode, BusinessRule.EarmarkTargetUnknown, BusinessRule.InstalmentsRequired,
-            BusinessRule.InstalmentsDoNotSumToTotal, BusinessRule.DuplicateInstalmentDueDate, BusinessRule.UnknownCountry, BusinessRule.UnknownSdgTarget]);
+        .Sends<AnnouncePledge>();
 
         pledges.MapPost("/{id:guid}/sign", (Guid id, SignPledgeRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Run(http, system.Pledges.HandleAsync(new SignPledge(id, body.SignedOn, body.AgreementReference), http.Command(), ct)))
             .RequireAuthorization(Policies.Officer)
-            .Refuses(BusinessRule.NoExchangeRate);
+            .Sends<SignPledge>();
         pledges.MapPost("/{id:guid}/amend", (Guid id, AmendPledgeRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Run(http, system.Pledges.HandleAsync(new AmendPledge(id, body.Instalments, body.Reason, body.EffectiveOn), http.Command(), ct)))
             .RequireAuthorization(Policies.Officer)
-            .Refuses([
-                .. Refusals.Amounts, BusinessRule.AmendmentBelowPaid, BusinessRule.AmendmentChangesNothing, BusinessRule.InstalmentsRequired,
-                BusinessRule.DuplicateInstalmentDueDate, BusinessRule.UnknownInstalment, BusinessRule.ReasonRequired, BusinessRule.NoExchangeRate]);
+            .Sends<AmendPledge>();
         pledges.MapPost("/{id:guid}/cancel", (Guid id, ReasonRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Run(http, system.Pledges.HandleAsync(new CancelPledge(id, body.On, body.Reason), http.Command(), ct)))
             .RequireAuthorization(Policies.Officer)
-            .Refuses(BusinessRule.ReasonRequired, BusinessRule.NothingReceivable);
+            .Sends<CancelPledge>();
         pledges.MapPost("/{id:guid}/write-off", (Guid id, ReasonRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Run(http, system.Pledges.HandleAsync(new WriteOffPledge(id, body.On, body.Reason), http.Command(), ct)))
             .RequireAuthorization(Policies.Officer)
-            .Refuses(BusinessRule.ReasonRequired, BusinessRule.NothingReceivable);
+            .Sends<WriteOffPledge>();
         pledges.MapPost("/{id:guid}/receipts", async (Guid id, ReceiptRequest body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Pledges.HandleAsync(
                 new RecordReceipt(id, body.Reference, body.Channel, body.ReceivedOn, body.Amount, body.Currency, body.Allocations, body.Id), http.Command(creates: true), ct)))
             .RequireAuthorization(Policies.Officer)
-            .Refuses([
-                .. Refusals.Amounts, BusinessRule.PledgeNotSigned, BusinessRule.ReceiptCurrencyDiffersFromPledge, BusinessRule.DuplicateReceiptReference,
-                BusinessRule.ReceiptExceedsOutstanding, BusinessRule.AllocationDoesNotMatchReceipt, BusinessRule.UnknownInstalment, BusinessRule.NoExchangeRate]);
+            .Sends<RecordReceipt>();
 
         api.MapPost("/receipts/unpledged", async (RecordUnpledgedReceipt body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Pledges.HandleAsync(body, http.Command(creates: true), ct)))
             .WithTags("Pledges and receipts")
             .RequireAuthorization(Policies.Officer)
-            .Refuses([
-                .. Refusals.Amounts, BusinessRule.EntityAlreadyExists, BusinessRule.InvalidFundCode, BusinessRule.EarmarkTargetUnknown,
-                BusinessRule.DuplicateReceiptReference, BusinessRule.NoExchangeRate, BusinessRule.UnknownCountry, BusinessRule.UnknownSdgTarget]);
+            .Sends<RecordUnpledgedReceipt>();
     }
 
     private static async Task<IResult> Run(HttpContext http, Task<Persistence.CommandResult> command) => Responses.Done(http, await command);

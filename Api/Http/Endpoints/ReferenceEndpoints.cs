@@ -21,7 +21,7 @@ public static class ReferenceEndpoints
         recommendations.MapPost("/", async (RegisterRecommendation body, HttpContext http, FundSystem system, CancellationToken ct) =>
             Responses.Created(http, await system.Recommendations.HandleAsync(body, http.Command(creates: true), ct)))
             .RequireAuthorization(Policies.Officer)
-            .Refuses(BusinessRule.EntityAlreadyExists, BusinessRule.UnknownCountry, BusinessRule.UnknownSdgTarget);
+            .Sends<RegisterRecommendation>();
 
         // An export of the Universal Human Rights Index, CSV or XLSX (see UhriExport): an upsert by annotation id.
         recommendations.MapPost("/imports", async (HttpRequest request, FundSystem system, CancellationToken ct) =>
