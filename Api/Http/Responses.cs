@@ -1,5 +1,6 @@
 using FundManager.Entities;
 using FundManager.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FundManager.Api.Http;
 
@@ -7,7 +8,7 @@ namespace FundManager.Api.Http;
 public static class Responses
 {
     /// <summary>The entity's view with its version as ETag; a missing entity is <see cref="Common.BusinessRule.EntityNotFound"/> (404).</summary>
-    public static IResult Found<TEntity, TView>(HttpContext http, TEntity entity, Func<TEntity, TView> view)
+    public static Ok<TView> Found<TEntity, TView>(HttpContext http, TEntity entity, Func<TEntity, TView> view)
         where TEntity : IVersioned
     {
         if (!entity.Exists)
@@ -16,7 +17,7 @@ public static class Responses
         }
 
         http.Response.Headers.ETag = RequestContext.ETag(entity.Version);
-        return Results.Ok(view(entity));
+        return TypedResults.Ok(view(entity));
     }
 
     /// <summary>A page of an entity's history, oldest first; an entity with no history is 404.</summary>
@@ -38,12 +39,13 @@ public static class Responses
         Common.RuleViolation.Of(Common.BusinessRule.EntityNotFound, "There is no such record, or it is not yours to see.", field);
 
     /// <summary>201 with what a creating command did; a replay (same Idempotency-Key) returns the same response.</summary>
-    public static IResult Created(HttpContext http, CommandResult result) => Respond(http, result, StatusCodes.Status201Created);
+    public static Created<CommandResponse> Created(HttpContext http, CommandResult result) => TypedResults.Created((string?)null, Respond(http, result));
 
     /// <summary>200 with what a command did, the changed entity's new version as ETag.</summary>
-    public static IResult Done(HttpContext http, CommandResult result) => Respond(http, result, StatusCodes.Status200OK);
+    public static Ok<CommandResponse> Done(HttpContext http, CommandResult result) => TypedResults.Ok(Respond(http, result));
 
-    private static IResult Respond(HttpContext http, CommandResult result, int status)
+    /// <summary>The headers of a command's response (its replay, its audit, the new version as ETag), and its body.</summary>
+    private static CommandResponse Respond(HttpContext http, CommandResult result)
     {
         if (result.Replayed)
         {
@@ -56,6 +58,6 @@ public static class Responses
         }
 
         http.Response.Headers.ETag = RequestContext.ETag(result.Version);
-        return Results.Json(CommandResponses.Of(result), statusCode: status);
+        return CommandResponses.Of(result);
     }
 }

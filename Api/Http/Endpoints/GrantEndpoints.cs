@@ -2,42 +2,23 @@ using FundManager.Common;
 using FundManager.Entities;
 using FundManager.Funds;
 using FundManager.Grants;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FundManager.Api.Http.Endpoints;
 
+/// <summary>
+/// Grants through their lifecycle: the secretariat's staff read them, officers prepare, the Board recommends, approvers
+/// decide. Every command endpoint is one line: its route, its policy and the command it sends, whose refusals it declares.
+/// </summary>
 public static class GrantEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
         var grants = api.MapGroup("/grants").WithTags("Grants");
-        grants.MapGet("/", (int? limit, string? cursor, string? fund, GrantStatus? status, string? country, Reference.OhchrRegion? region,
-            CooperationModality? modality, int? year, FundSystem system, CancellationToken ct) =>
-            Paging.PageAsync<Grant, GrantEvent, GrantView>(
-                system,
-                Paging.Query(EntityKind.Grant, limit, cursor) with
-                {
-                    Fund = fund is null ? null : FundCode.Parse(fund, "fund"),
-                    Status = status?.ToString(),
-                    Country = country?.ToUpperInvariant(),
-                    Region = region?.ToString(),
-                    Category = modality?.ToString(),
-                    Year = year,
-                },
-                g => g.Id.ToString(), GrantView.Of, ct))
-        .RequireAuthorization(Policies.Staff)
-        .Refuses(BusinessRule.InvalidFundCode);
-        grants.MapGet("/{id:guid}", async (Guid id, HttpContext http, FundSystem system, CancellationToken ct) =>
-            Responses.Found(http, await system.Entities.LoadAsync<Grant, GrantEvent>(StreamId.For(new GrantId(id)), ct), GrantView.Of))
-            .RequireAuthorization(Policies.Staff);
-
-        grants.MapGet("/{id:guid}/history", (Guid id, string? cursor, int? limit, FundSystem system, CancellationToken ct) =>
-            Responses.HistoryAsync(system, StreamId.For(new GrantId(id)), cursor, limit, ct))
-            .RequireAuthorization(Policies.Staff);
-
-        grants.MapPost("/", async (DraftGrant body, HttpContext http, FundSystem system, CancellationToken ct) =>
-            Responses.Created(http, await system.Grants.HandleAsync(body, http.Command(creates: true), ct)))
-            .RequireAuthorization(Policies.Officer)
-            .Sends<DraftGrant>();
+        grants.MapGet("/", ListAsync).RequireAuthorization(Policies.Staff).Refuses(BusinessRule.InvalidFundCode);
+        grants.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Staff);
+        grants.MapGet("/{id:guid}/history", HistoryAsync).RequireAuthorization(Policies.Staff);
+        grants.MapPost("/", DraftAsync).RequireAuthorization(Policies.Officer).Sends<DraftGrant>();
 
         Command(grants, "/{id:guid}/revise", Policies.Officer, (Guid id, ReviseDraftRequest b) => new ReviseGrantDraft(id, b.Plan));
         Command(grants, "/{id:guid}/consent", Policies.Officer, (Guid id, ConsentRequest b) => new RecordConsent(id, b.Reference, b.GivenOn));
@@ -78,6 +59,31 @@ public static class GrantEndpoints
             .Sends<ReturnProgressReport>();
     }
 
+    public static async Task<Ok<Page<GrantView>>> ListAsync(
+        int? limit, string? cursor, string? fund, GrantStatus? status, string? country, Reference.OhchrRegion? region, CooperationModality? modality, int? year,
+        FundSystem system, CancellationToken ct) =>
+        TypedResults.Ok(await Paging.PageAsync<Grant, GrantEvent, GrantView>(
+            system,
+            Paging.Query(EntityKind.Grant, limit, cursor) with
+            {
+                Fund = fund is null ? null : FundCode.Parse(fund, "fund"),
+                Status = status?.ToString(),
+                Country = country?.ToUpperInvariant(),
+                Region = region?.ToString(),
+                Category = modality?.ToString(),
+                Year = year,
+            },
+            g => g.Id.ToString(), GrantView.Of, ct));
+
+    public static async Task<Ok<GrantView>> GetAsync(Guid id, HttpContext http, FundSystem system, CancellationToken ct) =>
+        Responses.Found(http, await system.Entities.LoadAsync<Grant, GrantEvent>(StreamId.For(new GrantId(id)), ct), GrantView.Of);
+
+    public static async Task<Ok<Page<HistoryView>>> HistoryAsync(Guid id, string? cursor, int? limit, FundSystem system, CancellationToken ct) =>
+        TypedResults.Ok(await Responses.HistoryAsync(system, StreamId.For(new GrantId(id)), cursor, limit, ct));
+
+    public static async Task<Created<CommandResponse>> DraftAsync(DraftGrant body, HttpContext http, FundSystem system, CancellationToken ct) =>
+        Responses.Created(http, await system.Grants.HandleAsync(body, http.Command(creates: true), ct));
+
     private static void Command<TBody, TCommand>(RouteGroupBuilder grants, string pattern, string policy, Func<Guid, TBody, TCommand> command)
         where TCommand : ICommand =>
         grants.MapPost(pattern, (Guid id, TBody body, HttpContext http, FundSystem system, CancellationToken ct) => Send(http, system, command(id, body), ct))
@@ -85,7 +91,7 @@ public static class GrantEndpoints
             .Sends<TCommand>();
 
     // One dispatch for every grant command: GrantService has a HandleAsync overload per command type.
-    private static async Task<IResult> Send<TCommand>(HttpContext http, FundSystem system, TCommand command, CancellationToken ct)
+    private static async Task<Ok<CommandResponse>> Send<TCommand>(HttpContext http, FundSystem system, TCommand command, CancellationToken ct)
         where TCommand : notnull
     {
         var context = http.Command();
