@@ -215,7 +215,7 @@ public static class LedgerExportVerifier
         }
 
         using var input = File.OpenRead(path);
-        using var csv = new CsvReader(input);
+        using var csv = new CsvRecords(input);
         var first = Read(csv.Read, file) ?? throw new BrokenExportException(file, null, "it is empty (not even a header)");
         if (!first.SequenceEqual(header))
         {

@@ -40,7 +40,7 @@ public sealed class ExportFolder : IDisposable
     public static List<string[]> ReadCsv(string path)
     {
         using var input = System.IO.File.OpenRead(path);
-        using var reader = new CsvReader(input);
+        using var reader = new CsvRecords(input);
         var records = new List<string[]>();
         while (reader.Read() is { } record)
         {
