@@ -2,6 +2,7 @@ using FundManager.Funds;
 using FundManager.Grants;
 using FundManager.Reporting.Iati;
 using FundManager.Reporting.Repository;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FundManager.Api.Http.Endpoints;
 
@@ -15,37 +16,45 @@ public static class PublicRepositoryEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var open = api.MapGroup("/public").WithTags("Public repository").AllowAnonymous();
-        open.MapGet("/activities", async (string? country, Reference.OhchrRegion? region, string? recommendation, string? sdgTarget, CooperationModality? modality, int? year,
-            string? cursor, int? limit, FundSystem system, CancellationToken ct) =>
-        {
-            var size = Paging.Limit(limit);
-            var search = Search(country, region, recommendation, sdgTarget, modality, year) with { After = Cursor(cursor) };
-            var (page, more) = await new PublicRepository(system).SearchAsync(search, size, ct);
-            return new Page<PublicActivity>(page, more ? page[^1].Id.ToString() : null);
-        })
-        .WithDescription("Approved grants (and those active, completed or closed since), by id: what each is for, who carries it out, where, how (modality), what was approved and disbursed (USD), the UPR recommendations and SDG targets it serves and the outcomes reported. Nothing about donors.");
+        open.MapGet("/activities", SearchAsync)
+            .WithDescription("Approved grants (and those active, completed or closed since), by id: what each is for, who carries it out, where, how (modality), what was approved and disbursed (USD), the UPR recommendations and SDG targets it serves and the outcomes reported. Nothing about donors.");
+        open.MapGet("/activities.csv", SearchCsvAsync)
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .WithDescription("The same search as /public/activities, every match, as CSV.");
+        open.MapGet("/activities/{id:guid}", GetAsync);
+        open.MapGet("/funds/{code}/iati.xml", IatiAsync)
+            .Produces(StatusCodes.Status200OK, contentType: "application/xml")
+            .WithDescription("The fund's IATI 2.03 activity file: one activity per grant it approved.")
+            .Refuses(Common.BusinessRule.InvalidFundCode);
+    }
 
-        open.MapGet("/activities.csv", async (string? country, Reference.OhchrRegion? region, string? recommendation, string? sdgTarget, CooperationModality? modality, int? year,
-            FundSystem system, CancellationToken ct) =>
-        {
-            var (all, _) = await new PublicRepository(system).SearchAsync(Search(country, region, recommendation, sdgTarget, modality, year), int.MaxValue, ct);
-            using var buffer = new MemoryStream();
-            PublicActivityCsv.Write(all, buffer);
-            return Results.File(buffer.ToArray(), "text/csv", "activities.csv");
-        })
-        .WithDescription("The same search as /public/activities, every match, as CSV.");
+    public static async Task<Ok<Page<PublicActivity>>> SearchAsync(
+        string? country, Reference.OhchrRegion? region, string? recommendation, string? sdgTarget, CooperationModality? modality, int? year, string? cursor, int? limit,
+        FundSystem system, CancellationToken ct)
+    {
+        var size = Paging.Limit(limit);
+        var search = Search(country, region, recommendation, sdgTarget, modality, year) with { After = Cursor(cursor) };
+        var (page, more) = await new PublicRepository(system).SearchAsync(search, size, ct);
+        return TypedResults.Ok(new Page<PublicActivity>(page, more ? page[^1].Id.ToString() : null));
+    }
 
-        open.MapGet("/activities/{id:guid}", async (Guid id, FundSystem system, CancellationToken ct) =>
-            await new PublicRepository(system).FindAsync(id, ct) is { } activity ? Results.Ok(activity) : throw Responses.NotFound());
+    public static async Task<FileContentHttpResult> SearchCsvAsync(
+        string? country, Reference.OhchrRegion? region, string? recommendation, string? sdgTarget, CooperationModality? modality, int? year, FundSystem system, CancellationToken ct)
+    {
+        var (all, _) = await new PublicRepository(system).SearchAsync(Search(country, region, recommendation, sdgTarget, modality, year), int.MaxValue, ct);
+        using var buffer = new MemoryStream();
+        PublicActivityCsv.Write(all, buffer);
+        return TypedResults.File(buffer.ToArray(), "text/csv", "activities.csv");
+    }
 
-        open.MapGet("/funds/{code}/iati.xml", async (string code, FundSystem system, CancellationToken ct) =>
-        {
-            using var buffer = new MemoryStream();
-            await IatiActivityFile.WriteAsync(system, FundCode.Parse(code, "code"), buffer, IatiOptions.Default, ct);
-            return Results.File(buffer.ToArray(), "application/xml", $"{code}-iati-activities.xml");
-        })
-        .WithDescription("The fund's IATI 2.03 activity file: one activity per grant it approved.")
-        .Refuses(Common.BusinessRule.InvalidFundCode);
+    public static async Task<Ok<PublicActivity>> GetAsync(Guid id, FundSystem system, CancellationToken ct) =>
+        await new PublicRepository(system).FindAsync(id, ct) is { } activity ? TypedResults.Ok(activity) : throw Responses.NotFound();
+
+    public static async Task<FileContentHttpResult> IatiAsync(string code, FundSystem system, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await IatiActivityFile.WriteAsync(system, FundCode.Parse(code, "code"), buffer, IatiOptions.Default, ct);
+        return TypedResults.File(buffer.ToArray(), "application/xml", $"{code}-iati-activities.xml");
     }
 
     private static ActivitySearch Search(string? country, Reference.OhchrRegion? region, string? recommendation, string? sdgTarget, CooperationModality? modality, int? year) =>
