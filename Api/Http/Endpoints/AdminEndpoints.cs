@@ -3,6 +3,7 @@ using FundManager.Api.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Dashboard;
 
 namespace FundManager.Api.Http.Endpoints;
@@ -33,22 +34,26 @@ public static class AdminEndpoints
             .RequireAuthorization(Policies.ClusterAdmin)
             .ExcludeFromDescription();
 
-        app.MapGet(SignInPath, (string? returnUrl, HttpContext http, IAntiforgery antiforgery) =>
-            SignInPage(http, antiforgery, returnUrl, failed: false))
+        app.MapGet(SignInPath, ShowSignIn)
             .AllowAnonymous()
             .ExcludeFromDescription();
         app.MapPost(SignInPath, SignInAsync)
             .AllowAnonymous()
             .RequireRateLimiting(AuthEndpoints.LoginRateLimit)
             .ExcludeFromDescription();
-        app.MapPost("/admin/sign-out", async (HttpContext http, IAntiforgery antiforgery) =>
-            {
-                await antiforgery.ValidateRequestAsync(http);
-                await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                return Results.Redirect(SignInPath);
-            })
+        app.MapPost("/admin/sign-out", SignOutAsync)
             .AllowAnonymous()
             .ExcludeFromDescription();
+    }
+
+    private static IResult ShowSignIn(string? returnUrl, HttpContext http, IAntiforgery antiforgery) =>
+        SignInPage(http, antiforgery, returnUrl, failed: false);
+
+    private static async Task<RedirectHttpResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
+    {
+        await antiforgery.ValidateRequestAsync(http);
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.Redirect(SignInPath);
     }
 
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, UserStore users, TimeProvider clock, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using FundManager.Api.Identity;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FundManager.Api.Http.Endpoints;
@@ -13,45 +14,50 @@ public static class AuthEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Authentication");
-        auth.MapPost("/login", async (LoginRequest body, UserStore users, TimeProvider clock, CancellationToken ct) =>
-        {
-            var user = await users.VerifyAsync(body.Email ?? "", body.Password ?? "", ct);
-            return user is null
-                ? Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "login failed", type: Problems.LoginFailed,
-                    detail: "The e-mail or password is wrong, or the account is disabled or locked after repeated failures.")
-                : Results.SignIn(Principal(user, clock), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
-        })
-        .AllowAnonymous()
-        .RequireRateLimiting(LoginRateLimit)
-        .Produces<AccessTokenResponse>()
-        .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status401Unauthorized, Problems.LoginFailed))
-        .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status429TooManyRequests));
+        auth.MapPost("/login", LoginAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(LoginRateLimit)
+            .Produces<AccessTokenResponse>()
+            .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status401Unauthorized, Problems.LoginFailed))
+            .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status429TooManyRequests));
+        auth.MapPost("/refresh", RefreshAsync)
+            .AllowAnonymous()
+            .RequireRateLimiting(LoginRateLimit)
+            .Produces<AccessTokenResponse>()
+            .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status401Unauthorized, Problems.RefreshFailed))
+            .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status429TooManyRequests));
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization();
+    }
 
-        auth.MapPost("/refresh", async (RefreshRequest body, UserStore users, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, CancellationToken ct) =>
-        {
-            var ticket = options.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(body.RefreshToken ?? "");
-            if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow()
-                || ticket.Principal.FindFirstValue(ClaimTypes.Name) is not { } email
-                || await users.FindAsync(email, ct) is not { } user || !user.Accepts(IssuedAt(ticket.Principal)))
-            {
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "refresh failed", type: Problems.RefreshFailed,
-                    detail: "The refresh token is not valid, has expired, or its user is disabled.");
-            }
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest body, UserStore users, TimeProvider clock, CancellationToken ct)
+    {
+        var user = await users.VerifyAsync(body.Email ?? "", body.Password ?? "", ct);
+        return user is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "login failed", type: Problems.LoginFailed,
+                detail: "The e-mail or password is wrong, or the account is disabled or locked after repeated failures.")
+            : TypedResults.SignIn(Principal(user, clock), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
 
-            return Results.SignIn(Principal(user, clock), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
-        })
-        .AllowAnonymous()
-        .RequireRateLimiting(LoginRateLimit)
-        .Produces<AccessTokenResponse>()
-        .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status401Unauthorized, Problems.RefreshFailed))
-        .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status429TooManyRequests));
-
-        auth.MapPost("/logout", async (HttpContext http, UserStore users, CancellationToken ct) =>
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> RefreshAsync(
+        RefreshRequest body, UserStore users, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var ticket = options.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector.Unprotect(body.RefreshToken ?? "");
+        if (ticket?.Properties.ExpiresUtc is not { } expires || expires < clock.GetUtcNow()
+            || ticket.Principal.FindFirstValue(ClaimTypes.Name) is not { } email
+            || await users.FindAsync(email, ct) is not { } user || !user.Accepts(IssuedAt(ticket.Principal)))
         {
-            await users.RevokeTokensAsync(http.User().Value, ct);
-            return Results.NoContent();
-        })
-        .RequireAuthorization();
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "refresh failed", type: Problems.RefreshFailed,
+                detail: "The refresh token is not valid, has expired, or its user is disabled.");
+        }
+
+        return TypedResults.SignIn(Principal(user, clock), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+    }
+
+    /// <summary>Ends every token issued to the user until now, on every device.</summary>
+    public static async Task<NoContent> LogoutAsync(HttpContext http, UserStore users, CancellationToken ct)
+    {
+        await users.RevokeTokensAsync(http.User().Value, ct);
+        return TypedResults.NoContent();
     }
 
     /// <summary>When the token was issued, to the tick (the ticket's own time keeps only seconds).</summary>
