@@ -4,7 +4,8 @@ namespace FundManager.Api.Database;
 
 /// <summary>
 /// The whole database's migrations, in one version sequence: the domain's (<c>Silo/Persistence/Migrations</c>) and the
-/// program's own tables (<c>Api/Database/Migrations</c>: users, the audit log, report template versions).
+/// program's own tables (<c>Api/Database/Migrations</c>: users, the audit log, the Stripe webhook's deliveries, report
+/// template versions).
 /// </summary>
 public static class DatabaseSchema
 {
