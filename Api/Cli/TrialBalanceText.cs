@@ -37,7 +37,7 @@ public static class TrialBalanceText
     private static string Csv(TrialBalance balance)
     {
         using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var csv = CsvHelper.CsvWriter.Create(text, new CsvHelper.CsvWriterOptions { NewLine = "\r\n", FormatProvider = CultureInfo.InvariantCulture }, leaveOpen: true))
+        using (var csv = Reporting.Exports.Rfc4180.Writer(text, CsvHelper.CsvInjection.None))
         {
             void Row(string account, string name, decimal debit, decimal credit, decimal net)
             {

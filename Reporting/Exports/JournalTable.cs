@@ -48,11 +48,12 @@ public static class JournalTable
         JournalHash.ToStoredPrecision(recordedAt).UtcDateTime.ToString(RecordedAtFormat, CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Writes the entries dated within the request's range and numbered up to the chain head read at the start, and says
-    /// how many there were and where the stretch of the chain begins and ends.
+    /// Writes the entries dated within the request's range and numbered up to the chain head read at the start, hands each
+    /// line on to the general ledger, and says how many there were and where the stretch of the chain begins and ends.
     /// </summary>
     internal static async Task<JournalSummary> WriteAsync(
-        FundSystem system, LedgerExportRequest request, LedgerHead head, ITableWriter table, IExportTarget target, CancellationToken ct)
+        FundSystem system, LedgerExportRequest request, LedgerHead head, ITableWriter table, SpilledGeneralLedger generalLedger, IExportTarget target,
+        CancellationToken ct)
     {
         long entries = 0, lines = 0;
         FirstExportedEntry? first = null;
@@ -77,6 +78,7 @@ public static class JournalTable
                     command, entry.Actor, recorded, previous, hash,
                     (long)(i + 1), AccountInfo.Code(line.Account), AccountInfo.Name(line.Account), line.Debit, line.Credit,
                     line.Original.Currency.Code, line.Original, line.Memo);
+                generalLedger.Add(line.Account, new SpilledLine(entry.Date, entry.Sequence, i + 1, line.Debit, line.Credit), entry.Description);
             }
 
             first ??= new FirstExportedEntry(entry.Sequence, previous);

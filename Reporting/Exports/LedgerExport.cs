@@ -6,15 +6,15 @@ namespace FundManager.Reporting.Exports;
 
 /// <summary>
 /// An auditor's export of one fund's ledger: the journal, the general ledger and the trial balance, as three CSV files or
-/// one workbook, then <c>manifest.json</c>. Rows stream from the database into the files; nothing holds more than one
-/// entry's lines. Every read stops at the chain head read first, so the files and the manifest describe one and the same
-/// ledger even while postings continue.
+/// one workbook, then <c>manifest.json</c>. Rows stream from one read of the journal into the files, through the same
+/// table writers in either format; nothing holds more than one entry's lines. Every read stops at the chain head read
+/// first, so the files and the manifest describe one and the same ledger even while postings continue.
 /// </summary>
 public static class LedgerExport
 {
-    public const string JournalCsv = "journal.csv";
-    public const string GeneralLedgerCsv = "general-ledger.csv";
-    public const string TrialBalanceCsv = "trial-balance.csv";
+    public const string JournalCsv = JournalTable.Name + CsvExportTables.Extension;
+    public const string GeneralLedgerCsv = GeneralLedgerTable.Name + CsvExportTables.Extension;
+    public const string TrialBalanceCsv = TrialBalanceTable.Name + CsvExportTables.Extension;
     public const string Workbook = "ledger.xlsx";
     public const string JournalSheet = "Journal";
     public const string GeneralLedgerSheet = "General ledger";
@@ -34,9 +34,17 @@ public static class LedgerExport
     {
         var head = await system.Ledger.HeadAsync(request.Fund, ct);
         var generated = system.Clock.GetUtcNow().ToUniversalTime();
-        var (files, journal, balance) = request.Format == ExportFormat.Csv
-            ? await CsvAsync(system, request, head, target, ct)
-            : await XlsxAsync(system, request, head, target, generated, rowsPerSheet, ct);
+        IReadOnlyList<ExportedFile> files;
+        JournalSummary journal;
+        TrialBalance balance;
+        using (var tables = request.Format == ExportFormat.Csv
+            ? (IExportTables)new CsvExportTables(target)
+            : new XlsxExportTables(target, Info(request, head, generated), rowsPerSheet))
+        {
+            (journal, balance) = await WriteTablesAsync(system, request, head, tables, target, ct);
+            files = await tables.FinishAsync(ct);
+        }
+
         var manifest = new ExportManifest(
             ExportManifest.CurrentSchema,
             request.Fund.Value,
@@ -62,115 +70,48 @@ public static class LedgerExport
     }
 
     /// <summary>
-    /// The CSV files. The journal is made by PostgreSQL's own COPY, which formats a million lines quicker than anything can
-    /// read them, and the general ledger from the same lines as they stream past (<see cref="SpilledGeneralLedger"/>): one
-    /// read of the ledger for both, the same bytes the table writers give (tested so). Into a directory the trial balance
-    /// is written beside them; into a zip, whose files follow one another, after them.
+    /// The three tables, in either format, from one read of the journal: its lines are written as they arrive and kept
+    /// aside (<see cref="SpilledGeneralLedger"/>) for the general ledger and the trial balance. The balances brought
+    /// forward are summed by the database meanwhile.
     /// </summary>
-    private static async Task<(IReadOnlyList<ExportedFile>, JournalSummary, TrialBalance)> CsvAsync(
-        FundSystem system, LedgerExportRequest request, LedgerHead head, IExportTarget target, CancellationToken ct)
-    {
-        var opening = GeneralLedgerTable.OpeningAsync(system, request, head, ct);
-
-        TrialBalance balance = null!;
-        Task<ExportedFile> TrialBalanceFile() =>
-            CsvFileAsync(target, TrialBalanceCsv, TrialBalanceTable.Name, async csv =>
-            {
-                var table = new CsvTableWriter(csv, TrialBalanceTable.Columns);
-                balance = await TrialBalanceTable.WriteAsync(system, request, head, table, ct);
-                return table.Rows;
-            }, ct);
-
-        var besides = target is DirectoryTarget ? Task.Run(TrialBalanceFile, ct) : null;
-        using var generalLedger = new SpilledGeneralLedger();
-        JournalSummary journal = null!;
-        var journalFile = await CsvFileAsync(target, JournalCsv, JournalTable.Name, async csv =>
-        {
-            var copied = new CopiedJournal(csv, generalLedger);
-            await system.Ledger.CopyJournalCsvAsync(
-                request.Fund, request.From, request.To, head.Sequence, copy => CopiedRecords.ForEachAsync(copy, copied.Record, () => target.FlushAsync(ct), ct), ct);
-            journal = copied.Summary;
-            return copied.Lines;
-        }, ct);
-        var generalLedgerFile = await CsvFileAsync(target, GeneralLedgerCsv, GeneralLedgerTable.Name, async csv =>
-        {
-            var table = new CsvTableWriter(csv, GeneralLedgerTable.Columns);
-            await generalLedger.WriteAsync(table, request.From, await opening, target, ct);
-            return table.Rows;
-        }, ct);
-        var trialBalance = besides is null ? await TrialBalanceFile() : await besides;
-        return ([journalFile, generalLedgerFile, trialBalance], journal, balance);
-    }
-
-    /// <summary>One CSV file of the export, hashed as it is written; <paramref name="write"/> returns its data rows.</summary>
-    private static async Task<ExportedFile> CsvFileAsync(IExportTarget target, string name, string table, Func<CsvWriter, Task<long>> write, CancellationToken ct)
-    {
-        ExportedFile file;
-        using (var output = new HashingStream(target.Create(name)))
-        using (var csv = new CsvWriter(output))
-        {
-            var rows = await write(csv);
-            csv.Dispose();
-            file = new ExportedFile(name, Convert.ToHexStringLower(output.Hash), output.BytesWritten, rows, table);
-        }
-
-        await target.FlushAsync(ct);
-        return file;
-    }
-
-    private static async Task<(IReadOnlyList<ExportedFile>, JournalSummary, TrialBalance)> XlsxAsync(
-        FundSystem system, LedgerExportRequest request, LedgerHead head, IExportTarget target, DateTimeOffset generated, int rowsPerSheet, CancellationToken ct)
+    private static async Task<(JournalSummary, TrialBalance)> WriteTablesAsync(
+        FundSystem system, LedgerExportRequest request, LedgerHead head, IExportTables tables, IExportTarget target, CancellationToken ct)
     {
         var fund = request.Fund.Value;
-        var info = new DocumentInfo(
-            $"{fund}: ledger export",
-            $"Journal, general ledger and trial balance of {fund}, {Range(request)}",
-            generated,
-            new Dictionary<string, string>
-            {
-                ["Fund"] = fund,
-                ["From"] = request.From is { } from ? LedgerExportRequest.Iso(from) : "",
-                ["To"] = request.To is { } to ? LedgerExportRequest.Iso(to) : "",
-                ["Chain head"] = $"{head.Sequence} {head.HashHex}",
-                ["Generated"] = generated.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-            });
-        var sheets = new List<ExportedSheet>();
-        JournalSummary journal;
-        TrialBalance balance;
-        var ledger = GeneralLedgerTable.PrepareAsync(system, request, head, ct);
-        using var file = new HashingStream(target.Create(Workbook));
-        // Into a directory nothing else writes to the file meanwhile, so the sheets can be compressed on another core.
-        using (var book = XlsxWorkbook.Create(file, info, compressAside: target is DirectoryTarget))
-        {
-            var journalTitles = Titles(head, $"{fund}: journal, {Range(request)}", "One row per line; each repeats its entry's fields and hash. Amounts in US dollars; original amounts in the currency shown.");
-            using (var table = new XlsxTableWriter(book, JournalTable.Name, JournalSheet, journalTitles, JournalTable.Columns, rowsPerSheet))
-            {
-                journal = await JournalTable.WriteAsync(system, request, head, table, target, ct);
-                table.Dispose();
-                sheets.AddRange(table.Sheets);
-            }
+        var brought = GeneralLedgerTable.OpeningAsync(system, request, head, ct);
+        using var generalLedger = new SpilledGeneralLedger();
 
-            var ledgerTitles = Titles(head, $"{fund}: general ledger, {Range(request)}", "By account, from the balance brought forward; balance = debit − credit, in US dollars.");
-            using (var table = new XlsxTableWriter(book, GeneralLedgerTable.Name, GeneralLedgerSheet, ledgerTitles, GeneralLedgerTable.Columns, rowsPerSheet))
-            {
-                await GeneralLedgerTable.WriteAsync(request, await ledger, table, target, ct);
-                table.Dispose();
-                sheets.AddRange(table.Sheets);
-            }
+        var journalTable = tables.Begin(JournalTable.Name, JournalSheet, Titles(head, $"{fund}: journal, {Range(request)}",
+            "One row per line; each repeats its entry's fields and hash. Amounts in US dollars; original amounts in the currency shown."), JournalTable.Columns);
+        var journal = await JournalTable.WriteAsync(system, request, head, journalTable, generalLedger, target, ct);
+        await tables.EndAsync(ct);
 
-            var balanceTitles = Titles(head, $"{fund}: trial balance{(request.To is { } end ? " at " + UnDate(end) : "")}", $"Every account, over {(request.To is null ? "all entries" : "the entries dated up to that day")}; balance = debit − credit, in US dollars.");
-            using (var table = new XlsxTableWriter(book, TrialBalanceTable.Name, TrialBalanceSheet, balanceTitles, TrialBalanceTable.Columns, rowsPerSheet))
-            {
-                balance = await TrialBalanceTable.WriteAsync(system, request, head, table, ct);
-                table.Dispose();
-                sheets.AddRange(table.Sheets);
-            }
-        }
+        var opening = await brought;
+        var ledgerTable = tables.Begin(GeneralLedgerTable.Name, GeneralLedgerSheet, Titles(head, $"{fund}: general ledger, {Range(request)}",
+            "By account, from the balance brought forward; balance = debit − credit, in US dollars."), GeneralLedgerTable.Columns);
+        await generalLedger.WriteAsync(ledgerTable, request.From, opening, target, ct);
+        await tables.EndAsync(ct);
 
-        file.Dispose();
-        await target.FlushAsync(ct);
-        return ([new ExportedFile(Workbook, Convert.ToHexStringLower(file.Hash), file.BytesWritten, sheets.Sum(s => s.Rows), Sheets: sheets)], journal, balance);
+        var balance = generalLedger.TrialBalance(request.Fund, request.To, opening);
+        var balanceTable = tables.Begin(TrialBalanceTable.Name, TrialBalanceSheet, Titles(head, $"{fund}: trial balance{(request.To is { } end ? " at " + UnDate(end) : "")}",
+            $"Every account, over {(request.To is null ? "all entries" : "the entries dated up to that day")}; balance = debit − credit, in US dollars."), TrialBalanceTable.Columns);
+        TrialBalanceTable.Write(balance, balanceTable);
+        await tables.EndAsync(ct);
+        return (journal, balance);
     }
+
+    private static DocumentInfo Info(LedgerExportRequest request, LedgerHead head, DateTimeOffset generated) => new(
+        $"{request.Fund.Value}: ledger export",
+        $"Journal, general ledger and trial balance of {request.Fund.Value}, {Range(request)}",
+        generated,
+        new Dictionary<string, string>
+        {
+            ["Fund"] = request.Fund.Value,
+            ["From"] = request.From is { } from ? LedgerExportRequest.Iso(from) : "",
+            ["To"] = request.To is { } to ? LedgerExportRequest.Iso(to) : "",
+            ["Chain head"] = $"{head.Sequence} {head.HashHex}",
+            ["Generated"] = generated.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        });
 
     private static string[] Titles(LedgerHead head, string heading, string note) =>
     [

@@ -1,22 +1,23 @@
 using System.Text;
+using FundManager.Funds;
 using FundManager.Ledger;
 
 namespace FundManager.Reporting.Exports;
 
 /// <summary>
-/// The general ledger's CSV, made from the journal's lines as they stream past (<see cref="CopiedJournal"/>): one read of
-/// the ledger gives both files, which therefore hold the same lines. The lines wait in a temporary file per account, so
-/// that memory does not grow with the ledger; then each account gets its "Balance brought forward" row and its lines in
-/// entry-date, sequence and line order, each with the running balance. The journal comes in sequence order, which is date
-/// order unless an entry was dated back, so an account's lines are sorted only when they arrived out of order. Written
-/// with the table writer's own formats, the same bytes as <see cref="GeneralLedgerTable.WriteAsync"/> gives a CSV table writer.
+/// The general ledger and the trial balance, made from the journal's lines as they stream past
+/// (<see cref="JournalTable.WriteAsync"/>): one read of the ledger gives all three tables of an export, in either format,
+/// which therefore hold the same lines. The lines wait in a temporary file per account, so that memory does not grow with
+/// the ledger; then each account gets its "Balance brought forward" row and its lines in entry-date, sequence and line
+/// order, each with the running balance. The journal comes in sequence order, which is date order unless an entry was
+/// dated back, so an account's lines are sorted only when they arrived out of order.
 /// </summary>
 internal sealed class SpilledGeneralLedger : IDisposable
 {
     private readonly Dictionary<Account, AccountLines> _accounts = [];
 
-    /// <summary>Keeps a line, its description as the journal's CSV has it (quoted if need be).</summary>
-    public void Add(Account account, SpilledLine line, ReadOnlySpan<byte> description)
+    /// <summary>Keeps a line of the journal with its entry's description.</summary>
+    public void Add(Account account, SpilledLine line, string description)
     {
         if (!_accounts.TryGetValue(account, out var lines))
         {
@@ -33,10 +34,8 @@ internal sealed class SpilledGeneralLedger : IDisposable
     }
 
     /// <summary>Writes every account of the chart in order, each from its balance brought forward.</summary>
-    public async Task WriteAsync(CsvTableWriter table, DateOnly? from, TrialBalance? opening, IExportTarget target, CancellationToken ct)
+    public async Task WriteAsync(ITableWriter table, DateOnly? from, TrialBalance? opening, IExportTarget target, CancellationToken ct)
     {
-        var csv = table.Csv;
-        var description = new byte[1 << 12];
         foreach (var account in Enum.GetValues<Account>())
         {
             GeneralLedgerTable.BroughtForwardRow(table, account, from, opening);
@@ -46,24 +45,13 @@ internal sealed class SpilledGeneralLedger : IDisposable
             }
 
             var balance = opening?.BalanceOf(account) ?? 0m;
-
-            // The account's two fields, encoded once for all its lines.
-            var codeField = Encoding.UTF8.GetBytes(CsvWriter.Field(AccountInfo.Code(account)));
-            var nameField = Encoding.UTF8.GetBytes(CsvWriter.Field(AccountInfo.Name(account)));
+            var code = AccountInfo.Code(account);
+            var name = AccountInfo.Name(account);
             lines.Rewind();
-            while (lines.Next(ref description, out var length) is { } line)
+            while (lines.Next(out var description) is { } line)
             {
                 balance += line.Debit - line.Credit;
-                csv.Fields(codeField);
-                csv.Fields(nameField);
-                csv.Date(line.Date);
-                csv.Integer(line.Sequence);
-                csv.Integer(line.Line);
-                csv.Fields(description.AsSpan(0, length));
-                csv.Fixed(line.Debit, 2);
-                csv.Fixed(line.Credit, 2);
-                csv.Fixed(balance, 2);
-                csv.EndRecord();
+                table.Row(code, name, line.Date, line.Sequence, (long)line.Line, description, line.Debit, line.Credit, balance);
                 if (table.Rows % 4096 == 0)
                 {
                     await target.FlushAsync(ct);
@@ -71,6 +59,20 @@ internal sealed class SpilledGeneralLedger : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The trial balance at the export's last date: what was brought forward, plus every line kept. Entries dated after
+    /// that date are not in the export, so nothing else counts.
+    /// </summary>
+    public TrialBalance TrialBalance(FundCode fund, DateOnly? asOf, TrialBalance? opening) =>
+        new(fund, asOf, Enum.GetValues<Account>()
+            .Select(account =>
+            {
+                var brought = opening?.Rows.FirstOrDefault(r => r.Account == account);
+                var (debit, credit) = _accounts.TryGetValue(account, out var lines) ? (lines.Debit, lines.Credit) : (0m, 0m);
+                return new TrialBalanceRow(account, (brought?.Debit ?? 0m) + debit, (brought?.Credit ?? 0m) + credit);
+            })
+            .ToList());
 
     public void Dispose()
     {
@@ -82,8 +84,8 @@ internal sealed class SpilledGeneralLedger : IDisposable
 
     /// <summary>
     /// One account's lines in a temporary file, each as a fixed header (<see cref="SpilledLine"/>) followed by its
-    /// description. Memory stays flat however many lines there are, except for an account whose lines came out of order:
-    /// its keys are then read back and sorted.
+    /// description in UTF-8, and their totals. Memory stays flat however many lines there are, except for an account whose
+    /// lines came out of order: its keys are then read back and sorted.
     /// </summary>
     private sealed class AccountLines : IDisposable
     {
@@ -92,13 +94,18 @@ internal sealed class SpilledGeneralLedger : IDisposable
             Path.Combine(Path.GetTempPath(), $"fundmanager-general-ledger-{Guid.NewGuid():N}.tmp"),
             FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
 
+        private byte[] _description = new byte[1 << 10];
         private SpilledLine? _last;
         private bool _inOrder = true;
         private long _count;
         private long _read;
         private List<(SpilledLine Line, long Offset)>? _sorted;
 
-        public void Add(SpilledLine line, ReadOnlySpan<byte> description)
+        public decimal Debit { get; private set; }
+
+        public decimal Credit { get; private set; }
+
+        public void Add(SpilledLine line, string description)
         {
             if (_last is { } last && last.CompareTo(line) > 0)
             {
@@ -106,9 +113,18 @@ internal sealed class SpilledGeneralLedger : IDisposable
             }
 
             _last = line;
-            line.Write(_header, description.Length);
+            var length = Encoding.UTF8.GetMaxByteCount(description.Length);
+            if (_description.Length < length)
+            {
+                _description = new byte[length];
+            }
+
+            length = Encoding.UTF8.GetBytes(description, _description);
+            line.Write(_header, length);
             _spill.Write(_header);
-            _spill.Write(description);
+            _spill.Write(_description, 0, length);
+            Debit += line.Debit;
+            Credit += line.Credit;
             _count++;
         }
 
@@ -136,10 +152,10 @@ internal sealed class SpilledGeneralLedger : IDisposable
             _sorted.Sort((a, b) => a.Line.CompareTo(b.Line));
         }
 
-        /// <summary>The next line, its description put into <paramref name="description"/> (grown if need be); null after the last.</summary>
-        public SpilledLine? Next(ref byte[] description, out int length)
+        /// <summary>The next line and its description; null after the last.</summary>
+        public SpilledLine? Next(out string description)
         {
-            length = 0;
+            description = "";
             if (_read == _count)
             {
                 return null;
@@ -152,13 +168,14 @@ internal sealed class SpilledGeneralLedger : IDisposable
 
             _read++;
             _spill.ReadExactly(_header);
-            var line = SpilledLine.Read(_header, out length);
-            if (description.Length < length)
+            var line = SpilledLine.Read(_header, out var length);
+            if (_description.Length < length)
             {
-                description = new byte[length];
+                _description = new byte[length];
             }
 
-            _spill.ReadExactly(description, 0, length);
+            _spill.ReadExactly(_description, 0, length);
+            description = Encoding.UTF8.GetString(_description, 0, length);
             return line;
         }
 

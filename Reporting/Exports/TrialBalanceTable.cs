@@ -19,15 +19,13 @@ public static class TrialBalanceTable
     /// <summary>The label of the total row, in the account column (as <c>ledger trial-balance --format csv</c> writes it).</summary>
     public const string TotalLabel = "total";
 
-    internal static async Task<TrialBalance> WriteAsync(FundSystem system, LedgerExportRequest request, LedgerHead head, ITableWriter table, CancellationToken ct)
+    internal static void Write(TrialBalance balance, ITableWriter table)
     {
-        var balance = await system.Ledger.TrialBalanceAsync(request.Fund, request.To, head.Sequence, ct);
         foreach (var row in balance.Rows)
         {
             table.Row(row.Code, row.Name, row.Debit, row.Credit, row.Balance);
         }
 
         table.Total(TotalLabel, null, balance.TotalDebit, balance.TotalCredit, balance.TotalDebit - balance.TotalCredit);
-        return balance;
     }
 }

@@ -144,46 +144,6 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The journal as CSV made by PostgreSQL's own COPY, the quickest way to write a million lines: a header, then one row
-    /// per line in sequence and line order, each repeating its entry's fields in the formats the hash chain uses
-    /// (<see cref="JournalHash.Canonical"/>). The bytes are UTF-8; rows end with LF, as COPY writes them. An empty text
-    /// is written as nothing, as for a missing one, where COPY would write <c>""</c>.
-    /// </summary>
-    public async Task CopyJournalCsvAsync(FundCode fund, DateOnly? from, DateOnly? to, long throughSequence, Func<Stream, Task> consume, CancellationToken ct = default)
-    {
-        // The entries' fields are formatted once per entry rather than once per line: "offset 0" keeps PostgreSQL from
-        // folding the subquery into the join, which would repeat the formatting for every line. Entries and lines are
-        // merged in key order, so the first rows go out at once instead of after a sort of every line.
-        var query = $"""
-            select e.fund, e.sequence, e.entry_date, e.description, e.source_stream, e.source_version, e.source_event, e.command_id, e.actor,
-                   e.recorded_at, e.previous_hash, e.hash, l.line_no as line, l.account, {AccountNameSql} as account_name, l.debit, l.credit,
-                   l.currency as original_currency, l.original_amount, nullif(l.memo, '') as memo
-            from (
-                select fund_code as fund, seq as sequence, to_char(entry_date, 'YYYY-MM-DD') as entry_date, nullif(description, '') as description,
-                       nullif(source_stream, '') as source_stream, source_version, nullif(source_event, '') as source_event, command_id,
-                       nullif(actor, '') as actor, to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as recorded_at,
-                       encode(prev_hash, 'hex') as previous_hash, encode(hash, 'hex') as hash
-                from journal_entries
-                where fund_code = {Literal(fund)} and seq <= {throughSequence} {DateConditions("entry_date", from, to)}
-                order by seq
-                offset 0) e
-            join journal_lines l on l.fund_code = {Literal(fund)} and l.seq = e.sequence
-            order by e.sequence, l.line_no
-            """;
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await EnsureFundAsync(connection, fund, ct);
-        await using var tx = await WithSortMemoryAsync(connection, ct);
-        using (var copy = (StreamReader)await connection.BeginTextExportAsync($"copy ({query}) to stdout (format csv, header)", ct))
-        {
-            // COPY's bytes as the server sends them (UTF-8, the connection's encoding): decoding them into characters only
-            // to encode them again would cost more than the rest of the export's work on the client.
-            await consume(copy.BaseStream);
-        }
-
-        await tx.CommitAsync(ct);
-    }
-
-    /// <summary>
     /// The journal entries of a fund in sequence order, with their lines: optionally only those dated within a range,
     /// numbered after <paramref name="afterSequence"/>, and at most <paramref name="maxEntries"/> of them.
     /// </summary>
@@ -336,44 +296,6 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// The general ledger in one ordered pass: every account's lines dated within the range (each bound optional), ordered by
-    /// account, entry date, sequence and line, each with the account's running balance over all its earlier lines (so the
-    /// first line shown carries what was brought forward). Only entries numbered up to <paramref name="throughSequence"/>.
-    /// The database sorts; rows stream to the caller one at a time.
-    /// </summary>
-    public async IAsyncEnumerable<GeneralLedgerLine> GeneralLedgerAsync(
-        FundCode fund, DateOnly? from, DateOnly? to, long throughSequence,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await EnsureFundAsync(connection, fund, ct);
-        await using var tx = await WithSortMemoryAsync(connection, ct);
-        await using var cmd = new NpgsqlCommand("""
-            with activity as (
-                select l.account, e.seq, l.line_no, e.entry_date, e.description, l.debit, l.credit,
-                       sum(l.debit - l.credit) over w as balance
-                from journal_lines l join journal_entries e on e.fund_code = l.fund_code and e.seq = l.seq
-                where l.fund_code = $1 and ($3::date is null or e.entry_date <= $3) and e.seq <= $4
-                window w as (partition by l.account order by e.entry_date, e.seq, l.line_no rows between unbounded preceding and current row))
-            select account, seq, line_no, entry_date, description, debit, credit, balance from activity
-            where ($2::date is null or entry_date >= $2)
-            order by account, entry_date, seq, line_no
-            """, connection, tx);
-        cmd.Parameters.Add(new() { Value = fund.Value });
-        cmd.Parameters.Add(new() { Value = (object?)from ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
-        cmd.Parameters.Add(new() { Value = (object?)to ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Date });
-        cmd.Parameters.Add(new() { Value = throughSequence });
-        cmd.ForLargeResult();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.NextRowAsync(ct))
-        {
-            yield return new GeneralLedgerLine(
-                (Account)reader.GetInt32(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetFieldValue<DateOnly>(3), reader.GetString(4),
-                reader.GetDecimal(5), reader.GetDecimal(6), reader.GetDecimal(7));
-        }
-    }
-
-    /// <summary>
     /// Re-verifies one fund's ledger, or every fund's: each entry numbered without gaps, balanced,
     /// chained to the previous entry's hash and hashing to its stored hash; the chain head and the
     /// running account balances agreeing with the journal. Stops at the first broken entry.
@@ -431,16 +353,6 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
 
         return VerificationResult.Ok(checkedCount, heads);
     }
-
-    // COPY takes no parameters: the only values written into its query are a fund code (checked against its pattern),
-    // ISO dates and numbers.
-    private static string Literal(FundCode fund) => $"'{fund.Value}'";
-
-    private static string DateConditions(string column, DateOnly? from, DateOnly? to) =>
-        (from is { } f ? $"and {column} >= '{f:yyyy-MM-dd}' " : "") + (to is { } t ? $"and {column} <= '{t:yyyy-MM-dd}'" : "");
-
-    private static readonly string AccountNameSql = "case l.account " + string.Join(" ", Enum.GetValues<Account>()
-        .Select(a => $"when {(int)a} then '{AccountInfo.Name(a).Replace("'", "''", StringComparison.Ordinal)}'")) + " end";
 
     /// <summary>
     /// A read-only transaction whose sorts and aggregates may use more memory than the server's default: over a fund of a

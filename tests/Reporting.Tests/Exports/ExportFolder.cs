@@ -54,10 +54,15 @@ public sealed class ExportFolder : IDisposable
     public static void WriteCsv(string path, IEnumerable<string[]> records)
     {
         using var output = System.IO.File.Create(path);
-        using var csv = new CsvWriter(output);
+        using var csv = Rfc4180.Writer(output, CsvHelper.CsvInjection.None);
         foreach (var record in records)
         {
-            csv.Record(record);
+            foreach (var field in record)
+            {
+                csv.WriteField(field);
+            }
+
+            csv.EndRecord();
         }
     }
 

@@ -5,8 +5,8 @@ using FundManager.Reporting.Exports;
 
 namespace FundManager.Reporting.Tests.Exports;
 
-/// <summary>RFC 4180 as <see cref="CsvWriter"/> writes it and <see cref="CsvRecords"/> (CsvHelper) reads it back.</summary>
-public sealed class CsvWriterTests
+/// <summary>RFC 4180 as <see cref="Rfc4180"/> writes it and <see cref="CsvRecords"/> reads it back, both through CsvHelper.</summary>
+public sealed class Rfc4180Tests
 {
     [Theory]
     [InlineData("plain", "plain")]
@@ -19,7 +19,7 @@ public sealed class CsvWriterTests
     [InlineData(" spaces kept ", " spaces kept ")]
     [InlineData("\"", "\"\"\"\"")]
     public void A_field_is_quoted_only_when_it_holds_a_comma_a_quote_a_cr_or_an_lf(string value, string written) =>
-        Assert.Equal(written, CsvWriter.Field(value));
+        Assert.Equal($"a,{written},b\r\n", Encoding.UTF8.GetString(Write([["a", value, "b"]])));
 
     [Fact]
     public void Records_end_with_crlf_in_utf8_without_a_byte_order_mark()
@@ -43,7 +43,8 @@ public sealed class CsvWriterTests
     {
         // Characters that matter to CSV, mixed with ordinary and non-ASCII ones.
         var field = Gen.Elements(',', '"', '\r', '\n', ' ', 'a', 'Z', '0', 'é', '€', '\t').ArrayOf().Select(chars => new string(chars));
-        var records = field.ArrayOf().Where(r => r.Length > 0).ArrayOf();
+        // RFC 4180 records all have the same number of fields, which the writer holds to.
+        var records = field.ArrayOf(3).ArrayOf();
 
         var property = Prop.ForAll(Arb.From(records), (string[][] written) =>
         {
@@ -68,11 +69,16 @@ public sealed class CsvWriterTests
     private static byte[] Write(IEnumerable<string[]> records)
     {
         using var buffer = new MemoryStream();
-        using (var csv = new CsvWriter(buffer))
+        using (var csv = Rfc4180.Writer(buffer, CsvHelper.CsvInjection.None))
         {
             foreach (var record in records)
             {
-                csv.Record(record);
+                foreach (var field in record)
+                {
+                    csv.WriteField(field);
+                }
+
+                csv.EndRecord();
             }
         }
 
