@@ -27,6 +27,5 @@ public static class Rfc4180
         WriteByteOrderMark = false,
         FormatProvider = CultureInfo.InvariantCulture,
         Injection = injection,
-        BufferSize = 1 << 16,
     };
 }

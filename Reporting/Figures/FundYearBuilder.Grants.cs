@@ -42,8 +42,12 @@ public sealed partial class FundYearBuilder
 
     private async Task<IReadOnlyList<RecommendationChange>> RecommendationChangesAsync(Data data, CancellationToken ct)
     {
+        // The texts of the recommendations that moved in the period, read together.
+        var moved = data.Grants.SelectMany(g => g.RecommendationProgress).Where(p => data.Period.Contains(p.AsOf))
+            .Select(p => StreamId.ForRecommendation(p.Recommendation)).ToList();
+        var texts = (await system.Entities.LoadManyAsync<UprRecommendation, RecommendationEvent>(moved, ct))
+            .Where(r => r.Exists).ToDictionary(r => StreamId.ForRecommendation(r.Id), r => r.Text);
         var changes = new List<RecommendationChange>();
-        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var grant in data.Grants)
         {
             var previous = new Dictionary<string, ImplementationStatus>(StringComparer.Ordinal);
@@ -51,15 +55,10 @@ public sealed partial class FundYearBuilder
             {
                 if (data.Period.Contains(progress.AsOf))
                 {
-                    if (!texts.TryGetValue(progress.Recommendation, out var text))
-                    {
-                        var recommendation = await system.Entities.LoadAsync<UprRecommendation, RecommendationEvent>(StreamId.ForRecommendation(progress.Recommendation), ct);
-                        texts[progress.Recommendation] = text = recommendation.Exists ? recommendation.Text : "";
-                    }
-
                     changes.Add(new RecommendationChange(
-                        grant.Id.Value, grant.Details.Title, CountryName(grant.Details.Country), progress.Recommendation, text, progress.Status,
-                        previous.TryGetValue(progress.Recommendation, out var before) ? before : null, progress.Evidence, progress.AsOf, progress.RecordedBy.Value));
+                        grant.Id.Value, grant.Details.Title, CountryName(grant.Details.Country), progress.Recommendation, texts.GetValueOrDefault(StreamId.ForRecommendation(progress.Recommendation), ""),
+                        progress.Status, previous.TryGetValue(progress.Recommendation, out var before) ? before : null, progress.Evidence, progress.AsOf,
+                        progress.RecordedBy.Value));
                 }
 
                 previous[progress.Recommendation] = progress.Status;

@@ -1,6 +1,8 @@
 using FundManager.Common;
 using FundManager.Finance;
+using FundManager.Entities;
 using FundManager.Grants;
+using FundManager.Ledger;
 using FundManager.Pledges;
 
 namespace FundManager.Reporting.Figures;
@@ -8,21 +10,35 @@ namespace FundManager.Reporting.Figures;
 public sealed partial class FundYearBuilder
 {
     /// <summary>
-    /// The signed pledges the Board should see at the period's end: open ones, those with instalments due in the schedule
-    /// years, and those that moved money in the period. Paid amounts count receipts dated by the period's end; a pledge
-    /// cancelled or written off has nothing outstanding.
+    /// The signed pledges the Board may need to see at the period's end, with what was paid on each instalment by then:
+    /// open ones, those listed with instalments due in the schedule years, and those that moved money in the period. Paid
+    /// amounts count receipts dated by the period's end. Read as soon as the ledger's activity and the pledge listings
+    /// are in, while the grants' histories are still being read.
     /// </summary>
-    private async Task<IReadOnlyList<PledgeSchedule>> PledgeSchedulesAsync(Data data, IReadOnlyList<int> years, CancellationToken ct)
+    private async Task<SignedPledges> SignedPledgesAsync(
+        Task<IReadOnlyList<StreamActivity>> activity, Task<IReadOnlyList<StreamListing>> listings, ReportPeriod period, IReadOnlyList<int> years, CancellationToken ct)
     {
-        var (first, last, end) = (years[0], years[^1], data.Period.End);
-        var moved = data.Activity.Where(a => a.DebitInPeriod != 0m || a.CreditInPeriod != 0m).Select(a => a.SourceStream).ToHashSet(StringComparer.Ordinal);
-        var relevant = data.Pledges.Values
+        var (first, last, end) = (years[0], years[^1], period.End);
+        var moved = Moved(await activity);
+        var relevant = (await listings)
             .Where(p => p.Listing.Status is not nameof(PledgeStatus.Announced))
             .Where(p => p.Listing.Status is nameof(PledgeStatus.Signed) or nameof(PledgeStatus.PartiallyPaid)
                 || (p.Listing.Years ?? []).Any(y => y >= first && y <= last) || moved.Contains(p.Stream.ToString()))
             .ToList();
         var pledges = (await system.Entities.LoadManyAsync<Pledge, PledgeEvent>(relevant, ct)).Where(p => p.SignedOn <= end).ToList();
         var paid = (await system.Receipts.PaidAsOfAsync(pledges.Select(p => p.Id).ToList(), end, ct)).ToDictionary(p => (p.Pledge, p.Number), p => p.Amount);
+        return new SignedPledges(pledges, paid);
+    }
+
+    /// <summary>
+    /// Each signed pledge's schedule over the years shown; a pledge with nothing outstanding, nothing due in those years and
+    /// no money moved in the period is left out. A pledge cancelled or written off has nothing outstanding.
+    /// </summary>
+    private static IReadOnlyList<PledgeSchedule> PledgeSchedules(Data data, SignedPledges signed, IReadOnlyList<int> years)
+    {
+        var (last, end) = (years[^1], data.Period.End);
+        var moved = Moved(data.Activity);
+        var (pledges, paid) = signed;
         var schedules = new List<PledgeSchedule>();
         foreach (var pledge in pledges)
         {
@@ -59,6 +75,13 @@ public sealed partial class FundYearBuilder
 
         return schedules.OrderBy(s => s.DonorName, StringComparer.Ordinal).ThenBy(s => s.SignedOn).ThenBy(s => s.Pledge).ToList();
     }
+
+    /// <summary>The streams whose postings moved money within the period.</summary>
+    private static HashSet<string> Moved(IReadOnlyList<StreamActivity> activity) =>
+        activity.Where(a => a.DebitInPeriod != 0m || a.CreditInPeriod != 0m).Select(a => a.SourceStream).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The signed pledges read for the schedule, and what was paid on each instalment by the period's end.</summary>
+    private sealed record SignedPledges(IReadOnlyList<Pledge> Pledges, IReadOnlyDictionary<(PledgeId Pledge, int Number), decimal> Paid);
 
     /// <summary>
     /// For each year after the report year: the tranches committed grants plan to pay by its end (unpaid at the period's

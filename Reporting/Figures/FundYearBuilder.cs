@@ -33,7 +33,9 @@ public sealed partial class FundYearBuilder(FundSystem system)
         var donors = system.Entities.AllAsync<Donor, DonorEvent>(EntityKind.Donor, ct: ct);
         var histories = system.Entities.AllAsync<Grant, GrantEvent>(EntityKind.Grant, code, ct);
         var listings = system.Entities.ListingsAsync(new ListingQuery(EntityKind.Pledge, int.MaxValue) { Fund = code }, ct);
-        await Task.WhenAll(activity, donors, histories, listings);
+        var scheduleYears = Enumerable.Range(period.End.Year, ScheduleLength).ToList();
+        var signed = SignedPledgesAsync(activity, listings, period, scheduleYears, ct);
+        await Task.WhenAll(activity, donors, histories, listings, signed);
         var data = new Data(
             period,
             activity.Result,
@@ -47,8 +49,7 @@ public sealed partial class FundYearBuilder(FundSystem system)
             ? null
             : TrialBalanceOf(code, period.Start.AddDays(-1), data.Activity, a => (a.DebitToDate - a.DebitInPeriod, a.CreditToDate - a.CreditInPeriod));
         var profile = new FundProfile(fund.Code.Value, fund.Name, fund.PscRate, fund.ReserveRate, fund.RequiresUprRecommendations);
-        var scheduleYears = Enumerable.Range(period.End.Year, ScheduleLength).ToList();
-        var pledges = await PledgeSchedulesAsync(data, scheduleYears, ct);
+        var pledges = PledgeSchedules(data, signed.Result, scheduleYears);
         var grants = GrantLines(data, fund);
         var disbursements = Disbursements(data);
         return new FundYearFigures(

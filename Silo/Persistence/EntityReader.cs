@@ -124,6 +124,12 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
         where TEvent : class =>
         LoadManyAsync<TEntity, TEvent>(listed.Select(l => (l.Stream.ToString(), l.Version)).ToList(), ct);
 
+    /// <summary>Several entities as they stand now, all in one round trip (an entity never written is returned not existing).</summary>
+    public Task<IReadOnlyList<TEntity>> LoadManyAsync<TEntity, TEvent>(IReadOnlyList<StreamId> streams, CancellationToken ct = default)
+        where TEntity : Entity<TEvent>, new()
+        where TEvent : class =>
+        LoadManyAsync<TEntity, TEvent>(streams.Select(s => s.ToString()).Distinct(StringComparer.Ordinal).Select(s => (s, long.MaxValue)).ToList(), ct);
+
     private async Task<IReadOnlyList<TEntity>> LoadManyAsync<TEntity, TEvent>(IReadOnlyList<(string Stream, long Version)> streams, CancellationToken ct)
         where TEntity : Entity<TEvent>, new()
         where TEvent : class
@@ -144,7 +150,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.NextRowAsync(ct))
             {
-                events[reader.GetString(0)].Add(JsonSerializer.Deserialize(reader.GetString(2), EventTypes.TypeOf(reader.GetString(1)), StoredJson.Options)!);
+                events[reader.GetString(0)].Add(JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(2), EventTypes.TypeOf(reader.GetString(1)), StoredJson.Options)!);
             }
 
             foreach (var stream in behind)
@@ -189,46 +195,37 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
 
     /// <summary>
     /// Every entity of a kind (optionally of one fund), rebuilt, in order of creation. The histories are read in one
-    /// query; parsing the events (most of the work for thousands of entities) is spread over the machine's cores.
+    /// query, each event parsed and applied as it arrives, so that memory holds the entities and never the histories.
     /// </summary>
     public async Task<IReadOnlyList<TEntity>> AllAsync<TEntity, TEvent>(string kind, FundCode? fund = null, CancellationToken ct = default)
         where TEntity : Entity<TEvent>, new()
         where TEvent : class
     {
-        var rows = new List<(string Stream, string Type, string Data)>();
-        await using (var connection = await dataSource.OpenConnectionAsync(ct))
-        await using (var cmd = new NpgsqlCommand("""
+        // Each event is read as the UTF-8 JSON it is stored in and applied as it arrives: nothing but the entities is kept.
+        var entities = new List<TEntity>();
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
             select e.stream_id, e.type, e.data from events e join streams s on s.id = e.stream_id
             where s.kind = $1 and ($2::text is null or s.fund_code = $2)
             order by s.created_at, s.id, e.version
-            """, connection))
-        {
-            cmd.Parameters.Add(new() { Value = kind });
-            cmd.Parameters.Add(new() { Value = (object?)fund?.Value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            cmd.ForLargeResult();
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.NextRowAsync(ct))
-            {
-                rows.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-            }
-        }
-
-        var events = new object[rows.Count];
-        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = ct }, i =>
-            events[i] = JsonSerializer.Deserialize(rows[i].Data, EventTypes.TypeOf(rows[i].Type), StoredJson.Options)!);
-        var entities = new List<TEntity>();
+            """, connection);
+        cmd.Parameters.Add(new() { Value = kind });
+        cmd.Parameters.Add(new() { Value = (object?)fund?.Value ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.ForLargeResult();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
         string? current = null;
         TEntity? entity = null;
-        for (var i = 0; i < rows.Count; i++)
+        while (await reader.NextRowAsync(ct))
         {
-            if (rows[i].Stream != current)
+            var stream = reader.GetString(0);
+            if (stream != current)
             {
                 entity = new TEntity();
                 entities.Add(entity);
-                current = rows[i].Stream;
+                current = stream;
             }
 
-            entity!.Apply((TEvent)events[i]);
+            entity!.Apply((TEvent)JsonSerializer.Deserialize(reader.GetFieldValue<byte[]>(2), EventTypes.TypeOf(reader.GetString(1)), StoredJson.Options)!);
         }
 
         return entities;
