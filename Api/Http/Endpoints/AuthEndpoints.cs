@@ -14,20 +14,21 @@ public static class AuthEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Authentication");
-        auth.MapPost("/login", LoginAsync)
-            .AllowAnonymous()
-            .RequireRateLimiting(LoginRateLimit)
-            .Produces<AccessTokenResponse>()
-            .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status401Unauthorized, Problems.LoginFailed))
-            .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status429TooManyRequests));
-        auth.MapPost("/refresh", RefreshAsync)
-            .AllowAnonymous()
-            .RequireRateLimiting(LoginRateLimit)
-            .Produces<AccessTokenResponse>()
-            .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status401Unauthorized, Problems.RefreshFailed))
-            .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status429TooManyRequests));
+        auth.MapPost("/login", LoginAsync).IssuesTokens(Problems.LoginFailed);
+        auth.MapPost("/refresh", RefreshAsync).IssuesTokens(Problems.RefreshFailed);
         auth.MapPost("/logout", LogoutAsync).RequireAuthorization();
     }
+
+    /// <summary>
+    /// An endpoint that answers anyone with new tokens, or with <paramref name="failure"/> (401); rate-limited with login,
+    /// since both can be used to guess.
+    /// </summary>
+    private static RouteHandlerBuilder IssuesTokens(this RouteHandlerBuilder endpoint, string failure) =>
+        endpoint.AllowAnonymous()
+            .RequireRateLimiting(LoginRateLimit)
+            .Produces<AccessTokenResponse>()
+            .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status401Unauthorized, failure))
+            .WithMetadata(new ProblemResponses.AlsoAnswers(StatusCodes.Status429TooManyRequests));
 
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> LoginAsync(LoginRequest body, UserStore users, TimeProvider clock, CancellationToken ct)
     {
