@@ -36,6 +36,7 @@ public sealed class FundSystem
         Rates = new ExchangeRateStore(dataSource, clock);
         Entities = new EntityReader(dataSource, new EntityCache());
         Ledger = new LedgerQueries(dataSource);
+        StreamYears = new StreamYears(dataSource);
         Receipts = new ReceiptQueries(dataSource);
         BankEntries = new BankEntryStore(dataSource, clock);
         Reconciliation = new BankReconciliation(BankEntries, Pledges);
@@ -60,6 +61,9 @@ public sealed class FundSystem
     public EntityReader Entities { get; }
 
     public LedgerQueries Ledger { get; }
+
+    /// <summary>The yearly sums the reports read (see <see cref="Ledger.StreamYears"/>).</summary>
+    public StreamYears StreamYears { get; }
 
     public ReceiptQueries Receipts { get; }
 

@@ -59,6 +59,11 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
             await GrantAsync(grant, ct);
         }
 
+        foreach (var fund in Funds)
+        {
+            await system.StreamYears.RefreshAsync(FundCode.Parse(fund.Code), ct);
+        }
+
         return true;
     }
 

@@ -97,7 +97,8 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     /// <summary>
     /// Per source stream, account and original currency: what entries dated within [<paramref name="from"/>, <paramref name="to"/>] posted,
     /// and what all entries dated on or before <paramref name="to"/> posted. Whole years are summed from
-    /// <c>stream_years</c>; only a year the period starts or ends within is read line by line.
+    /// <c>stream_years</c> (<see cref="StreamYears"/>); a year the period starts or ends within, and the entries posted
+    /// since the table's last refresh, are read line by line.
     /// </summary>
     public async Task<IReadOnlyList<StreamActivity>> StreamActivityAsync(FundCode fund, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
@@ -107,7 +108,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         var cut = CutYears(from, to);
 
         // A year row lies wholly before the period or wholly within it, since the years cut through are read as lines.
+        // The year rows hold the entries up to stream_years_through; the entries after it are read as lines too.
         await using var cmd = new NpgsqlCommand("""
+            with through as (select coalesce((select last_seq from stream_years_through where fund_code = $1), 0) as seq)
             select source_stream, account, currency,
                    coalesce(sum(debit) filter (where in_period), 0), coalesce(sum(credit) filter (where in_period), 0),
                    sum(debit), sum(credit),
@@ -123,7 +126,13 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
                        e.entry_date, e.entry_date, e.entry_date >= $2
                 from unnest($6::int[]) y(year)
                 join journal_entries e on e.fund_code = $1 and e.entry_date between make_date(y.year, 1, 1) and least(make_date(y.year, 12, 31), $3)
-                join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq) activity
+                join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
+                union all
+                select e.source_stream, l.account, l.currency, l.debit, l.credit, case when l.debit > 0 then l.original_amount else 0 end,
+                       e.entry_date, e.entry_date, e.entry_date >= $2
+                from journal_entries e join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
+                where e.fund_code = $1 and e.seq > (select seq from through) and e.entry_date <= $3
+                  and extract(year from e.entry_date)::int <> all($6)) activity
             group by source_stream, account, currency
             """, connection, tx);
         cmd.Parameters.Add(new() { Value = fund.Value });

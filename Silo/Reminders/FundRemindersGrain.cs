@@ -17,6 +17,7 @@ public sealed class FundRemindersGrain(
     [PersistentState("reminders", StateStorage.Name)] IPersistentState<FundReminders> state,
     EntityReader entities,
     ExchangeRateStore rates,
+    Ledger.StreamYears streamYears,
     ReminderSchedule schedule,
     [FromKeyedServices(BusinessClock.Key)] TimeProvider clock) : Grain, IFundRemindersGrain, IRemindable
 {
@@ -50,6 +51,8 @@ public sealed class FundRemindersGrain(
             return state.State.Items;
         }
 
+        // The day's run also brings the fund's yearly sums up to date, so that reports read few lines from the journal.
+        await streamYears.RefreshAsync(Fund);
         var found = await ScanAsync(today);
         state.State.Items = ReminderScan.Merge(found, state.State.Items);
         state.State.LastRunOn = today;

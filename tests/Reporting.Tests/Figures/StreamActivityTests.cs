@@ -7,8 +7,8 @@ namespace FundManager.Reporting.Tests.Figures;
 
 /// <summary>
 /// The reports attribute the ledger to entities through <see cref="LedgerQueries.StreamActivityAsync"/>, which sums whole
-/// years from <c>stream_years</c> (kept by the journal's trigger) and reads lines only for a year the period cuts: it must
-/// give exactly what summing every journal line gives, for periods on and off the years' bounds.
+/// years from <c>stream_years</c> (refreshed at the end of the demo load) and reads lines only for a year the period
+/// cuts: it must give exactly what summing every journal line gives, for periods on and off the years' bounds.
 /// </summary>
 [Collection(DemoCollection.Name)]
 public sealed class StreamActivityTests(DemoFixture demo)
@@ -25,7 +25,7 @@ public sealed class StreamActivityTests(DemoFixture demo)
         var (start, end) = (DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture));
 
         var activity = await demo.System.Ledger.StreamActivityAsync(FundCode.Parse(fund), start, end);
-        var expected = await FromEveryLineAsync(fund, start, end);
+        var expected = await FromEveryLineAsync(demo.System, fund, start, end);
 
         Assert.True(expected.Count > 10, $"only {expected.Count} rows to compare");
         Assert.Equal(expected, activity.OrderBy(Key, StringComparer.Ordinal).ToList());
@@ -41,12 +41,12 @@ public sealed class StreamActivityTests(DemoFixture demo)
         Assert.Equal([2025], LedgerQueries.CutYears(new DateOnly(2025, 2, 1), new DateOnly(2025, 2, 28)));
     }
 
-    private static string Key(StreamActivity a) => $"{a.SourceStream}|{(int)a.Account:D4}|{a.Currency}";
+    internal static string Key(StreamActivity a) => $"{a.SourceStream}|{(int)a.Account:D4}|{a.Currency}";
 
-    // The same figures as one aggregate over every journal line, independently of stream_years.
-    private async Task<List<StreamActivity>> FromEveryLineAsync(string fund, DateOnly from, DateOnly to)
+    /// <summary>The same figures as one aggregate over every journal line, independently of stream_years.</summary>
+    internal static async Task<List<StreamActivity>> FromEveryLineAsync(FundSystem system, string fund, DateOnly from, DateOnly to)
     {
-        await using var connection = await demo.System.DataSource.OpenConnectionAsync();
+        await using var connection = await system.DataSource.OpenConnectionAsync();
         await using var cmd = new NpgsqlCommand("""
             select e.source_stream, l.account, l.currency,
                    coalesce(sum(l.debit) filter (where e.entry_date >= $2), 0), coalesce(sum(l.credit) filter (where e.entry_date >= $2), 0),
