@@ -17,12 +17,7 @@ internal sealed class CsvTableWriter : ITableWriter
     {
         _csv = Rfc4180.Writer(output, CsvInjection.None);
         _columns = columns;
-        foreach (var column in columns)
-        {
-            _csv.WriteField(column.Header);
-        }
-
-        _csv.EndRecord();
+        _csv.WriteHeader([.. columns.Select(c => c.Header)]);
     }
 
     public long Rows { get; private set; }

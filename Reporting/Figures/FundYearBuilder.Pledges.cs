@@ -27,7 +27,7 @@ public sealed partial class FundYearBuilder
             .ToList();
         var pledges = (await system.Entities.LoadManyAsync<Pledge, PledgeEvent>(relevant, ct)).Where(p => p.SignedOn <= end).ToList();
         var paid = (await system.Receipts.PaidAsOfAsync(pledges.Select(p => p.Id).ToList(), end, ct)).ToDictionary(p => (p.Pledge, p.Number), p => p.Amount);
-        return new SignedPledges(pledges, paid);
+        return new SignedPledges(pledges, paid, moved);
     }
 
     /// <summary>
@@ -37,8 +37,7 @@ public sealed partial class FundYearBuilder
     private static IReadOnlyList<PledgeSchedule> PledgeSchedules(Data data, SignedPledges signed, IReadOnlyList<int> years)
     {
         var (last, end) = (years[^1], data.Period.End);
-        var moved = Moved(data.Activity);
-        var (pledges, paid) = signed;
+        var (pledges, paid, moved) = signed;
         var schedules = new List<PledgeSchedule>();
         foreach (var pledge in pledges)
         {
@@ -80,8 +79,11 @@ public sealed partial class FundYearBuilder
     private static HashSet<string> Moved(IReadOnlyList<StreamActivity> activity) =>
         activity.Where(a => a.DebitInPeriod != 0m || a.CreditInPeriod != 0m).Select(a => a.SourceStream).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The signed pledges read for the schedule, and what was paid on each instalment by the period's end.</summary>
-    private sealed record SignedPledges(IReadOnlyList<Pledge> Pledges, IReadOnlyDictionary<(PledgeId Pledge, int Number), decimal> Paid);
+    /// <summary>
+    /// The signed pledges read for the schedule, what was paid on each instalment by the period's end, and the streams
+    /// that moved money in the period.
+    /// </summary>
+    private sealed record SignedPledges(IReadOnlyList<Pledge> Pledges, IReadOnlyDictionary<(PledgeId Pledge, int Number), decimal> Paid, HashSet<string> Moved);
 
     /// <summary>
     /// For each year after the report year: the tranches committed grants plan to pay by its end (unpaid at the period's

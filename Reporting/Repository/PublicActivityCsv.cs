@@ -21,12 +21,7 @@ public static class PublicActivityCsv
     public static void Write(IEnumerable<PublicActivity> activities, Stream output)
     {
         using var csv = Rfc4180.Writer(output, CsvInjection.Escape);
-        foreach (var name in Header)
-        {
-            csv.WriteField(name);
-        }
-
-        csv.EndRecord();
+        csv.WriteHeader(Header);
         foreach (var a in activities)
         {
             csv.WriteField(a.Id, "D");

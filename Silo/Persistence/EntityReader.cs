@@ -201,7 +201,7 @@ public sealed class EntityReader(NpgsqlDataSource dataSource, EntityCache cache)
         where TEntity : Entity<TEvent>, new()
         where TEvent : class
     {
-        // Each event is read as the UTF-8 JSON it is stored in and applied as it arrives: nothing but the entities is kept.
+        // The JSON is parsed from the UTF-8 it is stored in, never decoded to text first.
         var entities = new List<TEntity>();
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand("""

@@ -57,12 +57,7 @@ public sealed class ExportFolder : IDisposable
         using var csv = Rfc4180.Writer(output, CsvHelper.CsvInjection.None);
         foreach (var record in records)
         {
-            foreach (var field in record)
-            {
-                csv.WriteField(field);
-            }
-
-            csv.EndRecord();
+            csv.WriteRecord(record);
         }
     }
 

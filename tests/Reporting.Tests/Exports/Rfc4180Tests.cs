@@ -73,12 +73,7 @@ public sealed class Rfc4180Tests
         {
             foreach (var record in records)
             {
-                foreach (var field in record)
-                {
-                    csv.WriteField(field);
-                }
-
-                csv.EndRecord();
+                csv.WriteRecord(record);
             }
         }
 
