@@ -9,7 +9,7 @@ namespace FundManager.Tests.Ledger;
 /// <summary>
 /// Each account's days (<c>account_days</c>), kept by the journal's trigger, against the journal lines themselves: the
 /// trial balance as of any date, and an account's activity walked a page at a time in date order, with entries posted
-/// out of date order.
+/// out of date order; and what a posting's trigger does to the days: rows updated in place, entries found by key.
 /// </summary>
 public sealed class AccountDaysTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
 {
@@ -86,6 +86,53 @@ public sealed class AccountDaysTests(DatabaseFixture db) : IClassFixture<Databas
         var first = walked.First(w => w.Date >= from);
         Assert.Equal(first, since[0]);
         Assert.Equal(walked.Where(w => w.Date >= from), since);
+    }
+
+    [Fact]
+    public async Task A_posting_updates_its_days_in_place_and_finds_its_entry_by_key()
+    {
+        var fund = await _s.FundAsync();
+
+        // A session of its own: its trigger planned now, and no other transaction's counts pending in it.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+
+        // Two entries on one day, straight into the journal (rolled back): the second moves the two accounts' day rows.
+        const string Lines = """
+            insert into journal_lines (fund_code, seq, line_no, account, debit, credit, currency, original_amount)
+            select $1, h.last_seq - $2, l.no, l.account, l.debit, l.credit, 'USD', 10
+            from ledger_heads h, (values (1, 1000, 10.00, 0.00), (2, 4000, 0.00, 10.00)) l (no, account, debit, credit)
+            where h.fund_code = $1
+            """;
+        await using (var post = new NpgsqlBatch(connection, tx)
+        {
+            BatchCommands =
+            {
+                new("""
+                    insert into journal_entries (fund_code, seq, entry_date, description, source_stream, source_version, source_event, command_id, actor, recorded_at, prev_hash, hash)
+                    select $1, h.last_seq + n, date '2024-06-01', 'In place', 'test-stream', n, 'Test', gen_random_uuid(), 'test', now(),
+                           case n when 1 then h.last_hash else sha256('first'::bytea) end, sha256(case n when 1 then 'first' else 'second' end::bytea)
+                    from ledger_heads h, generate_series(1, 2) n where h.fund_code = $1 order by n
+                    """) { Parameters = { new() { Value = fund.Value } } },
+                new(Lines) { Parameters = { new() { Value = fund.Value }, new() { Value = 1L } } },
+                new(Lines) { Parameters = { new() { Value = fund.Value }, new() { Value = 0L } } },
+            },
+        })
+        {
+            await post.ExecuteNonQueryAsync();
+        }
+
+        // This transaction's counts: the day rows updated in place (no new index entry), and the journal's entries never
+        // read whole, though the trigger was planned while the test database's journal is small.
+        await using var counts = new NpgsqlCommand("""
+            select (select n_tup_upd from pg_stat_xact_user_tables where relname = 'account_days'),
+                   (select n_tup_hot_upd from pg_stat_xact_user_tables where relname = 'account_days'),
+                   (select seq_scan from pg_stat_xact_user_tables where relname = 'journal_entries')
+            """, connection, tx);
+        await using var reader = await counts.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((2L, 2L, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
     }
 
     [Fact]
