@@ -36,7 +36,7 @@ public sealed class FundSystem
         Rates = new ExchangeRateStore(dataSource, clock);
         Entities = new EntityReader(dataSource, new EntityCache());
         Ledger = new LedgerQueries(dataSource);
-        StreamYears = new StreamYears(dataSource);
+        JournalSums = new JournalSums(dataSource);
         Receipts = new ReceiptQueries(dataSource);
         BankEntries = new BankEntryStore(dataSource, clock);
         Reconciliation = new BankReconciliation(BankEntries, Pledges);
@@ -62,8 +62,8 @@ public sealed class FundSystem
 
     public LedgerQueries Ledger { get; }
 
-    /// <summary>The yearly sums the reports read (see <see cref="Ledger.StreamYears"/>).</summary>
-    public StreamYears StreamYears { get; }
+    /// <summary>The sums of the journal that readers start from (see <see cref="Ledger.JournalSums"/>).</summary>
+    public JournalSums JournalSums { get; }
 
     public ReceiptQueries Receipts { get; }
 

@@ -62,7 +62,7 @@ public static class ClusterHosting
         silo.Services.AddSingleton(new LedgerStore(dataSource));
         silo.Services.AddSingleton(new ExchangeRateStore(dataSource, clock));
         silo.Services.AddSingleton(new EntityReader(dataSource, new EntityCache()));
-        silo.Services.AddSingleton(new Ledger.StreamYears(dataSource));
+        silo.Services.AddSingleton(new Ledger.JournalSums(dataSource));
         silo.Services.AddSingleton(schedule);
         silo.Services.AddPlacementDirector<FundAffinityPlacement, FundAffinityPlacementDirector>();
         silo.UseAdoNetReminderService(o => (o.Invariant, o.DataSource) = (Invariant, dataSource));

@@ -61,7 +61,7 @@ public sealed class DemoDataSet(FundSystem system, Action<string> log)
 
         foreach (var fund in Funds)
         {
-            await system.StreamYears.RefreshAsync(FundCode.Parse(fund.Code), ct);
+            await system.JournalSums.RefreshAsync(FundCode.Parse(fund.Code), ct);
         }
 
         return true;

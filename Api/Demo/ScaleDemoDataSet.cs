@@ -70,7 +70,7 @@ public sealed class ScaleDemoDataSet(FundSystem system, ScaleDemoClock clock, Sc
 
         await RunScheduleAsync(ct);
         progress("yearly sums", 0);
-        await system.StreamYears.RefreshAsync(FundCode.Parse(Fund), ct);
+        await system.JournalSums.RefreshAsync(FundCode.Parse(Fund), ct);
         return true;
     }
 

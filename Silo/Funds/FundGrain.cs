@@ -14,9 +14,13 @@ namespace FundManager.Funds;
 /// group: while a group's transaction commits, the postings that arrive wait and go into the next group together, so
 /// many share one round trip and one flush. The grain accepts calls while a group commits (it is reentrant for that
 /// reason alone); its state changes only in the loop, after a commit, so no two postings' checks ever interleave.
+/// Every <see cref="JournalSums.EntriesBetweenRefreshes"/> entries it has the fund's sums of its journal brought up to
+/// the head, off the postings' path, so that readers never add up more than about that many entries' lines themselves.
 /// </summary>
 [Reentrant]
-public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKeyedServices(BusinessClock.Key)] TimeProvider clock, ILogger<FundGrain> log) : Grain, IFundGrain
+public sealed class FundGrain(
+    EntityStore entities, LedgerStore ledger, JournalSums sums, [FromKeyedServices(BusinessClock.Key)] TimeProvider clock, ILogger<FundGrain> log)
+    : Grain, IFundGrain
 {
     // A decision of the fund's own is made again when a rate change committed meanwhile; a few times at most.
     private const int MaxDecisions = 5;
@@ -30,6 +34,7 @@ public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKey
     private LedgerState _ledger = LedgerState.Empty;
     private bool _retired;
     private bool _flushing;
+    private long _sumsRefreshedAt;
 
     private FundCode Code => FundCode.Parse(this.GetPrimaryKeyString());
 
@@ -40,6 +45,7 @@ public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKey
         _history = await entities.LoadAsync(Stream, cancellationToken);
         _fund = Rebuild(_history);
         _ledger = await ledger.LoadAsync(Code, cancellationToken) ?? LedgerState.Empty;
+        _sumsRefreshedAt = _ledger.Sequence;
     }
 
     public Task<FundSnapshot?> SnapshotAsync() => Task.FromResult(
@@ -221,6 +227,7 @@ public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKey
                     pending.Done.TrySetResult(WriteOutcome.Committed);
                 }
 
+                RefreshSumsWhenDue();
                 return;
             }
 
@@ -282,6 +289,30 @@ public sealed class FundGrain(EntityStore entities, LedgerStore ledger, [FromKey
         }
 
         return null;
+    }
+
+    private void RefreshSumsWhenDue()
+    {
+        if (_ledger.Sequence - _sumsRefreshedAt < JournalSums.EntriesBetweenRefreshes)
+        {
+            return;
+        }
+
+        _sumsRefreshedAt = _ledger.Sequence;
+        var code = Code;
+
+        // Out of the grain's scheduler, and not awaited: the postings never wait for it. One that fails is made up by the next.
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await sums.RefreshAsync(code);
+            }
+            catch (Exception e)
+            {
+                log.LogWarning(e, "Refreshing the sums of fund {Fund}'s journal failed", code);
+            }
+        });
     }
 
     private void Retire(IEnumerable<Pending> writes, object outcome)

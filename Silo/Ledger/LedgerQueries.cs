@@ -29,16 +29,23 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// Every account of the chart with its debit and credit totals over entries dated on or before
-    /// <paramref name="asOf"/> (all entries when null), summed from each account's days (<c>account_days</c>, which the
-    /// journal's own trigger keeps with every line inserted), so it costs the same for a million lines as for ten.
+    /// <paramref name="asOf"/> (all entries when null), summed from each account's days (<c>account_days</c>, see
+    /// <see cref="JournalSums"/>) and the lines posted since their last refresh, so it costs about the same for a million
+    /// lines as for ten.
     /// </summary>
     public async Task<TrialBalance> TrialBalanceAsync(FundCode fund, DateOnly? asOf = null, CancellationToken ct = default)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await EnsureFundAsync(connection, fund, ct);
         await using var cmd = new NpgsqlCommand("""
-            select account, sum(debit), sum(credit) from account_days
-            where fund_code = $1 and ($2::date is null or day <= $2)
+            select account, sum(debit), sum(credit) from (
+                select account, debit, credit from account_days
+                where fund_code = $1 and ($2::date is null or day <= $2)
+                union all
+                select l.account, l.debit, l.credit
+                from journal_lines l join journal_entries e on e.fund_code = l.fund_code and e.seq = l.seq
+                where l.fund_code = $1 and l.seq > coalesce((select last_seq from journal_sums_through where fund_code = $1), 0)
+                  and ($2::date is null or e.entry_date <= $2)) lines
             group by account
             """, connection);
         cmd.Parameters.Add(new() { Value = fund.Value });
@@ -97,7 +104,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     /// <summary>
     /// Per source stream, account and original currency: what entries dated within [<paramref name="from"/>, <paramref name="to"/>] posted,
     /// and what all entries dated on or before <paramref name="to"/> posted. Whole years are summed from
-    /// <c>stream_years</c> (<see cref="StreamYears"/>); a year the period starts or ends within, and the entries posted
+    /// <c>stream_years</c> (<see cref="JournalSums"/>); a year the period starts or ends within, and the entries posted
     /// since the table's last refresh, are read line by line.
     /// </summary>
     public async Task<IReadOnlyList<StreamActivity>> StreamActivityAsync(FundCode fund, DateOnly from, DateOnly to, CancellationToken ct = default)
@@ -108,9 +115,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         var cut = CutYears(from, to);
 
         // A year row lies wholly before the period or wholly within it, since the years cut through are read as lines.
-        // The year rows hold the entries up to stream_years_through; the entries after it are read as lines too.
+        // The year rows hold the entries up to journal_sums_through; the entries after it are read as lines too.
         await using var cmd = new NpgsqlCommand("""
-            with through as (select coalesce((select last_seq from stream_years_through where fund_code = $1), 0) as seq)
+            with through as (select coalesce((select last_seq from journal_sums_through where fund_code = $1), 0) as seq)
             select source_stream, account, currency,
                    coalesce(sum(debit) filter (where in_period), 0), coalesce(sum(credit) filter (where in_period), 0),
                    sum(debit), sum(credit),
@@ -245,8 +252,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     /// the account's first line ever) and the running balance over every earlier line (so the first line shown after
     /// <paramref name="from"/> carries the balance brought forward). Only lines dated within the range, after
     /// <paramref name="after"/> (the position of the previous page's last line), at most <paramref name="maxLines"/>.
-    /// What came before the first line shown is summed from the account's days (<c>account_days</c>) and the lines of
-    /// that one day, so a page costs the same at the end of a million lines as at the start.
+    /// What came before the first line shown is summed from the account's days (<c>account_days</c>), the lines posted
+    /// since their last refresh and the lines of that one day, so a page costs about the same at the end of a million
+    /// lines as at the start.
     /// </summary>
     public async Task<IReadOnlyList<AccountActivityLine>> AccountActivityAsync(
         FundCode fund, Account account, DateOnly? from = null, DateOnly? to = null, AccountActivityPosition? after = null, int maxLines = 50,
@@ -268,10 +276,16 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
             start = new AccountActivityPosition(first, 0, 0);
         }
 
-        // Brought forward: whole days before the start's day, then that day's lines up to the start.
+        // Brought forward: whole days before the start's day (their sums, then their lines posted since the sums' last
+        // refresh), then that day's lines up to the start.
         await using var before = new NpgsqlCommand("""
             select coalesce(sum(d.debit - d.credit), 0), coalesce(sum(d.lines), 0)::bigint from account_days d
             where d.fund_code = $1 and d.account = $2 and d.day < $3
+            union all
+            select coalesce(sum(l.debit - l.credit), 0), count(*) from journal_entries e
+            join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
+            where e.fund_code = $1 and e.seq > coalesce((select last_seq from journal_sums_through where fund_code = $1), 0)
+              and e.entry_date < $3 and l.account = $2
             union all
             select coalesce(sum(l.debit - l.credit), 0), count(*) from journal_entries e
             join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
@@ -341,6 +355,9 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
             var (headSeq, headHash) = await ReadHeadAsync(connection, code, ct, tx);
             var expectedPrevious = JournalHash.Genesis;
             long expectedSeq = 1;
+
+            // The stored balances hold the entries up to their mark: they are checked against the journal's sums there.
+            var (summedThrough, stored) = await StoredBalancesAsync(connection, code, ct, tx);
             var sums = new Dictionary<Account, (decimal Debit, decimal Credit)>();
             await foreach (var entry in ReadEntriesAsync(connection, tx, code, null, null, null, null, ct))
             {
@@ -351,7 +368,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
                     return VerificationResult.Broken(checkedCount, code, entry.Sequence, problem);
                 }
 
-                foreach (var line in entry.Lines)
+                foreach (var line in entry.Sequence <= summedThrough ? entry.Lines : [])
                 {
                     var (d, c) = sums.GetValueOrDefault(line.Account);
                     sums[line.Account] = (d + line.Debit, c + line.Credit);
@@ -366,12 +383,16 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
                 return VerificationResult.Broken(checkedCount, code, expectedSeq, $"the chain head says entry {headSeq}, but the journal ends at entry {expectedSeq - 1} or its hash differs (entries removed?)");
             }
 
-            var stored = await StoredBalancesAsync(connection, code, ct, tx);
+            if (summedThrough > headSeq)
+            {
+                return VerificationResult.Broken(checkedCount, code, headSeq, $"the stored balances hold entries through {summedThrough}, but the journal ends at entry {headSeq}");
+            }
+
             foreach (var account in sums.Keys.Union(stored.Keys))
             {
                 if (sums.GetValueOrDefault(account) != stored.GetValueOrDefault(account))
                 {
-                    return VerificationResult.Broken(checkedCount, code, expectedSeq - 1, $"the running balance of account {AccountInfo.Code(account)} differs from the sum of its journal lines");
+                    return VerificationResult.Broken(checkedCount, code, summedThrough, $"the stored balance of account {AccountInfo.Code(account)} differs from the sum of its journal lines through entry {summedThrough}");
                 }
             }
 
@@ -423,8 +444,14 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
         return (reader.GetInt64(0), (byte[])reader[1]);
     }
 
-    private static async Task<Dictionary<Account, (decimal Debit, decimal Credit)>> StoredBalancesAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct, NpgsqlTransaction? tx = null)
+    // The stored balances and the last entry they hold.
+    private static async Task<(long Through, Dictionary<Account, (decimal Debit, decimal Credit)> Balances)> StoredBalancesAsync(
+        NpgsqlConnection connection, FundCode fund, CancellationToken ct, NpgsqlTransaction? tx = null)
     {
+        await using var mark = new NpgsqlCommand("select coalesce((select last_seq from journal_sums_through where fund_code = $1), 0)", connection, tx);
+        mark.Parameters.Add(new() { Value = fund.Value });
+        var through = (long)(await mark.ExecuteScalarAsync(ct))!;
+
         await using var cmd = new NpgsqlCommand("select account, debit, credit from account_balances where fund_code = $1", connection, tx);
         cmd.Parameters.Add(new() { Value = fund.Value });
         await using var reader = await cmd.ExecuteReaderAsync(ct);
@@ -434,7 +461,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
             balances[(Account)reader.GetInt32(0)] = (reader.GetDecimal(1), reader.GetDecimal(2));
         }
 
-        return balances;
+        return (through, balances);
     }
 
     private static async Task EnsureFundAsync(NpgsqlConnection connection, FundCode fund, CancellationToken ct, NpgsqlTransaction? tx = null)

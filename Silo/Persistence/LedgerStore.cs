@@ -14,12 +14,22 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource)
     public async Task<LedgerState?> LoadAsync(FundCode fund, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var batch = new NpgsqlBatch(connection)
+
+        // One snapshot for the head and the balances, which are the sums up to journal_sums_through and the lines after it.
+        await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        await using var batch = new NpgsqlBatch(connection, tx)
         {
             BatchCommands =
             {
                 new NpgsqlBatchCommand("select last_seq, last_hash from ledger_heads where fund_code = $1") { Parameters = { new() { Value = fund.Value } } },
-                new NpgsqlBatchCommand("select account, debit - credit from account_balances where fund_code = $1") { Parameters = { new() { Value = fund.Value } } },
+                new NpgsqlBatchCommand("""
+                    select account, sum(amount) from (
+                        select account, debit - credit as amount from account_balances where fund_code = $1
+                        union all
+                        select account, debit - credit from journal_lines
+                        where fund_code = $1 and seq > coalesce((select last_seq from journal_sums_through where fund_code = $1), 0)) lines
+                    group by account
+                    """) { Parameters = { new() { Value = fund.Value } } },
             },
         };
         await using var reader = await batch.ExecuteReaderAsync(ct);

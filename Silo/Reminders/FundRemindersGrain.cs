@@ -17,7 +17,7 @@ public sealed class FundRemindersGrain(
     [PersistentState("reminders", StateStorage.Name)] IPersistentState<FundReminders> state,
     EntityReader entities,
     ExchangeRateStore rates,
-    Ledger.StreamYears streamYears,
+    Ledger.JournalSums journalSums,
     ReminderSchedule schedule,
     [FromKeyedServices(BusinessClock.Key)] TimeProvider clock) : Grain, IFundRemindersGrain, IRemindable
 {
@@ -51,8 +51,8 @@ public sealed class FundRemindersGrain(
             return state.State.Items;
         }
 
-        // The day's run also brings the fund's yearly sums up to date, so that reports read few lines from the journal.
-        await streamYears.RefreshAsync(Fund);
+        // The day's run also brings the fund's sums of its journal up to date, so that readers read few lines from the journal itself.
+        await journalSums.RefreshAsync(Fund);
         var found = await ScanAsync(today);
         state.State.Items = ReminderScan.Merge(found, state.State.Items);
         state.State.LastRunOn = today;

@@ -7,9 +7,10 @@ using Npgsql;
 namespace FundManager.Tests.Ledger;
 
 /// <summary>
-/// Each account's days (<c>account_days</c>), kept by the journal's trigger, against the journal lines themselves: the
-/// trial balance as of any date, and an account's activity walked a page at a time in date order, with entries posted
-/// out of date order; and what a posting's trigger does to the days: rows updated in place, entries found by key.
+/// Each account's days (<c>account_days</c>, one of the sums <see cref="JournalSums"/> refreshes) against the journal
+/// lines themselves: the trial balance as of any date, and an account's activity walked a page at a time in date order,
+/// with entries posted out of date order, before the sums are refreshed and after; and that a posting writes none of
+/// the sums, only the journal.
 /// </summary>
 public sealed class AccountDaysTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
 {
@@ -19,15 +20,16 @@ public sealed class AccountDaysTests(DatabaseFixture db) : IClassFixture<Databas
     public async Task The_trial_balance_from_the_days_is_the_one_summed_from_the_lines_as_of_every_date()
     {
         var fund = await PostedOutOfOrderAsync();
+        await AssertTrialBalancesFromLinesAsync(fund);
 
-        foreach (var asOf in new DateOnly?[] { null, new(2024, 2, 29), new(2024, 3, 1), new(2024, 3, 15), new(2024, 5, 1), new(2023, 12, 31) })
-        {
-            var fromDays = await db.System.Ledger.TrialBalanceAsync(fund, asOf);
-            var fromLines = await db.System.Ledger.TrialBalanceAsync(fund, asOf, long.MaxValue);
-            Assert.Equal(fromLines.Rows, fromDays.Rows);
-            Assert.True(fromDays.Balances);
-        }
+        // Refreshed halfway: the days hold the first receipts, and the later ones are read as lines.
+        var refreshedThrough = (await db.System.Ledger.HeadAsync(fund)).Sequence;
+        Assert.Equal(refreshedThrough, await db.System.JournalSums.RefreshAsync(fund));
+        await ReceiveOutOfOrderAsync(fund, "after the refresh");
+        await AssertTrialBalancesFromLinesAsync(fund);
 
+        Assert.Equal((await db.System.Ledger.HeadAsync(fund)).Sequence - refreshedThrough, await db.System.JournalSums.RefreshAsync(fund));
+        await AssertTrialBalancesFromLinesAsync(fund);
         await using var connection = new NpgsqlConnection(db.ConnectionString);
         await connection.OpenAsync();
         await using var cmd = new NpgsqlCommand("""
@@ -41,10 +43,18 @@ public sealed class AccountDaysTests(DatabaseFixture db) : IClassFixture<Databas
         Assert.Equal(0L, (long)(await cmd.ExecuteScalarAsync())!);
     }
 
-    [Fact]
-    public async Task An_accounts_activity_walked_two_lines_a_page_is_in_date_order_with_every_row_and_running_balance()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_accounts_activity_walked_two_lines_a_page_is_in_date_order_with_every_row_and_running_balance(bool halfRefreshed)
     {
         var fund = await PostedOutOfOrderAsync();
+        if (halfRefreshed)
+        {
+            // The days hold these receipts; the next ones, dated among them, are read as lines.
+            await db.System.JournalSums.RefreshAsync(fund);
+            await ReceiveOutOfOrderAsync(fund, "after the refresh");
+        }
 
         // What the activity must be: the cash lines of every entry, in date, sequence and line order.
         var expected = new List<(DateOnly Date, long Sequence, int Line, decimal Change)>();
@@ -89,50 +99,51 @@ public sealed class AccountDaysTests(DatabaseFixture db) : IClassFixture<Databas
     }
 
     [Fact]
-    public async Task A_posting_updates_its_days_in_place_and_finds_its_entry_by_key()
+    public async Task A_posting_writes_the_journal_and_none_of_its_sums()
     {
         var fund = await _s.FundAsync();
 
-        // A session of its own: its trigger planned now, and no other transaction's counts pending in it.
+        // A session of its own, so that no other transaction's counts are pending in it.
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(db.ConnectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var tx = await connection.BeginTransactionAsync();
 
-        // Two entries on one day, straight into the journal (rolled back): the second moves the two accounts' day rows.
-        const string Lines = """
-            insert into journal_lines (fund_code, seq, line_no, account, debit, credit, currency, original_amount)
-            select $1, h.last_seq - $2, l.no, l.account, l.debit, l.credit, 'USD', 10
-            from ledger_heads h, (values (1, 1000, 10.00, 0.00), (2, 4000, 0.00, 10.00)) l (no, account, debit, credit)
-            where h.fund_code = $1
-            """;
+        // An entry straight into the journal (rolled back), as the fund's grain writes it.
         await using (var post = new NpgsqlBatch(connection, tx)
         {
             BatchCommands =
             {
                 new("""
                     insert into journal_entries (fund_code, seq, entry_date, description, source_stream, source_version, source_event, command_id, actor, recorded_at, prev_hash, hash)
-                    select $1, h.last_seq + n, date '2024-06-01', 'In place', 'test-stream', n, 'Test', gen_random_uuid(), 'test', now(),
-                           case n when 1 then h.last_hash else sha256('first'::bytea) end, sha256(case n when 1 then 'first' else 'second' end::bytea)
-                    from ledger_heads h, generate_series(1, 2) n where h.fund_code = $1 order by n
+                    select $1, h.last_seq + 1, date '2024-06-01', 'No sums', 'test-stream', 1, 'Test', gen_random_uuid(), 'test', now(), h.last_hash, sha256('entry'::bytea)
+                    from ledger_heads h where h.fund_code = $1
                     """) { Parameters = { new() { Value = fund.Value } } },
-                new(Lines) { Parameters = { new() { Value = fund.Value }, new() { Value = 1L } } },
-                new(Lines) { Parameters = { new() { Value = fund.Value }, new() { Value = 0L } } },
+                new("""
+                    insert into journal_lines (fund_code, seq, line_no, account, debit, credit, currency, original_amount)
+                    select $1, h.last_seq, l.no, l.account, l.debit, l.credit, 'USD', 10
+                    from ledger_heads h, (values (1, 1000, 10.00, 0.00), (2, 4000, 0.00, 10.00)) l (no, account, debit, credit)
+                    where h.fund_code = $1
+                    """) { Parameters = { new() { Value = fund.Value } } },
             },
         })
         {
             await post.ExecuteNonQueryAsync();
         }
 
-        // This transaction's counts: the day rows updated in place (no new index entry), and the journal's entries never
-        // read whole, though the trigger was planned while the test database's journal is small.
+        // This transaction's counts: the entry and its two lines, and not a row of the sums inserted or updated.
         await using var counts = new NpgsqlCommand("""
-            select (select n_tup_upd from pg_stat_xact_user_tables where relname = 'account_days'),
-                   (select n_tup_hot_upd from pg_stat_xact_user_tables where relname = 'account_days'),
-                   (select seq_scan from pg_stat_xact_user_tables where relname = 'journal_entries')
+            select relname, n_tup_ins + n_tup_upd from pg_stat_xact_user_tables
+            where relname in ('journal_entries', 'journal_lines', 'account_balances', 'account_days', 'stream_years')
+            order by relname
             """, connection, tx);
         await using var reader = await counts.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.Equal((2L, 2L, 0L), (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+        var written = new List<(string, long)>();
+        while (await reader.ReadAsync())
+        {
+            written.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        Assert.Equal([("account_balances", 0L), ("account_days", 0L), ("journal_entries", 1L), ("journal_lines", 2L), ("stream_years", 0L)], written);
     }
 
     [Fact]
@@ -148,7 +159,13 @@ public sealed class AccountDaysTests(DatabaseFixture db) : IClassFixture<Databas
     private async Task<FundManager.Funds.FundCode> PostedOutOfOrderAsync()
     {
         var fund = await _s.FundAsync();
-        var donor = await _s.DonorAsync("Out of order", DonorType.Foundation, null);
+        await ReceiveOutOfOrderAsync(fund, "Out of order");
+        return fund;
+    }
+
+    private async Task ReceiveOutOfOrderAsync(FundManager.Funds.FundCode fund, string donorName)
+    {
+        var donor = await _s.DonorAsync(donorName, DonorType.Foundation, null);
         var dates = new DateOnly[] { new(2024, 3, 20), new(2024, 3, 1), new(2024, 4, 2), new(2024, 3, 15), new(2024, 3, 1), new(2024, 2, 29) };
         for (var i = 0; i < dates.Length; i++)
         {
@@ -156,7 +173,16 @@ public sealed class AccountDaysTests(DatabaseFixture db) : IClassFixture<Databas
                 new RecordUnpledgedReceipt(donor, fund.Value, $"OOO-{i}-{Guid.NewGuid():N}", ReceiptChannel.BankTransfer, dates[i], 1_000m + i, "USD"),
                 Scenario.As(Scenario.Officer));
         }
+    }
 
-        return fund;
+    private async Task AssertTrialBalancesFromLinesAsync(FundManager.Funds.FundCode fund)
+    {
+        foreach (var asOf in new DateOnly?[] { null, new(2024, 2, 29), new(2024, 3, 1), new(2024, 3, 15), new(2024, 5, 1), new(2023, 12, 31) })
+        {
+            var fromDays = await db.System.Ledger.TrialBalanceAsync(fund, asOf);
+            var fromLines = await db.System.Ledger.TrialBalanceAsync(fund, asOf, long.MaxValue);
+            Assert.Equal(fromLines.Rows, fromDays.Rows);
+            Assert.True(fromDays.Balances);
+        }
     }
 }

@@ -4,7 +4,6 @@ using FundManager.Grants;
 using FundManager.Persistence;
 using FundManager.Pledges;
 using FundManager.Tests.Infrastructure;
-using Npgsql;
 using static FundManager.Ledger.Account;
 using Op = FundManager.Tests.Ledger.LedgerOperation;
 
@@ -188,10 +187,8 @@ public sealed class LedgerPropertyRun(FundSystem system)
 
     private async Task<decimal> CashAsync()
     {
-        await using var connection = await system.DataSource.OpenConnectionAsync();
-        await using var cmd = new NpgsqlCommand("select coalesce(sum(debit - credit), 0) from account_balances where fund_code = $1 and account = 1000", connection);
-        cmd.Parameters.Add(new() { Value = _fund.Value });
-        return (decimal)(await cmd.ExecuteScalarAsync())!;
+        var cash = (await system.Ledger.TrialBalanceAsync(_fund)).Rows.Single(r => r.Account == Cash);
+        return cash.Debit - cash.Credit;
     }
 
     // The ledger must equal what the entities' histories say happened, account by account.

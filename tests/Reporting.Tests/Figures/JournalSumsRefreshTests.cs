@@ -8,11 +8,13 @@ using FundManager.Tests.Infrastructure;
 namespace FundManager.Reporting.Tests.Figures;
 
 /// <summary>
-/// <c>stream_years</c> is refreshed off the postings' path, so it may lag the journal: the entries posted since its last
-/// refresh are read as lines, and the activity is the same before a refresh, after it, and with postings in between. On
-/// a database of its own, as this test posts.
+/// The sums of the journal (<see cref="JournalSums"/>) are refreshed off the postings' path, so they may lag the journal:
+/// the entries posted since their last refresh are read as lines, and every reader says the same before a refresh, after
+/// it, and with postings in between: the activity by stream, the trial balance, the balances a fund's grain starts from,
+/// and the ledger's verification, which checks the stored balances against the journal. On a database of its own, as
+/// this test posts.
 /// </summary>
-public sealed class StreamYearsRefreshTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+public sealed class JournalSumsRefreshTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
 {
     private static readonly (DateOnly From, DateOnly To)[] Periods =
     [
@@ -23,26 +25,51 @@ public sealed class StreamYearsRefreshTests(DatabaseFixture db) : IClassFixture<
     ];
 
     [Fact]
-    public async Task Activity_is_the_same_however_far_the_yearly_sums_lag_the_journal()
+    public async Task Every_reader_says_the_same_however_far_the_sums_lag_the_journal()
     {
         var (fund, pledge) = await FundWithPledgeAsync();
         await ReceiveAsync(pledge, "R-2024", new DateOnly(2024, 6, 30), 300m);
         await ReceiveAsync(pledge, "R-2025", new DateOnly(2025, 3, 31), 300m);
         await AssertSameAsEveryLineAsync(fund);
 
-        Assert.True(await db.System.StreamYears.RefreshAsync(FundCode.Parse(fund)) >= 3, "the signing and two receipts are added");
+        Assert.True(await db.System.JournalSums.RefreshAsync(FundCode.Parse(fund)) >= 3, "the signing and two receipts are added");
         await AssertSameAsEveryLineAsync(fund);
 
         await ReceiveAsync(pledge, "R-2025-B", new DateOnly(2025, 9, 30), 200m);
         await AssertSameAsEveryLineAsync(fund);
 
-        Assert.Equal(1, await db.System.StreamYears.RefreshAsync(FundCode.Parse(fund)));
-        Assert.Equal(0, await db.System.StreamYears.RefreshAsync(FundCode.Parse(fund)));
+        Assert.Equal(1, await db.System.JournalSums.RefreshAsync(FundCode.Parse(fund)));
+        Assert.Equal(0, await db.System.JournalSums.RefreshAsync(FundCode.Parse(fund)));
         await AssertSameAsEveryLineAsync(fund);
+    }
+
+    [Fact]
+    public async Task Verification_finds_a_stored_balance_that_differs_from_the_journal()
+    {
+        var (fund, pledge) = await FundWithPledgeAsync();
+        await ReceiveAsync(pledge, "R-ALTERED", new DateOnly(2024, 6, 30), 300m);
+        await db.System.JournalSums.RefreshAsync(FundCode.Parse(fund));
+        await using (var alter = db.System.DataSource.CreateCommand("update account_balances set debit = debit + 1 where fund_code = $1 and account = 1000"))
+        {
+            alter.Parameters.Add(new() { Value = fund });
+            Assert.Equal(1, await alter.ExecuteNonQueryAsync());
+        }
+
+        var verified = await db.System.Ledger.VerifyAsync(FundCode.Parse(fund));
+        Assert.False(verified.Intact);
+        Assert.Contains("stored balance of account 1000", verified.ToString(), StringComparison.Ordinal);
     }
 
     private async Task AssertSameAsEveryLineAsync(string fund)
     {
+        var code = FundCode.Parse(fund);
+        var fromLines = await db.System.Ledger.TrialBalanceAsync(code, null, long.MaxValue);
+        Assert.Equal(fromLines.Rows, (await db.System.Ledger.TrialBalanceAsync(code)).Rows);
+        var grainStart = (await new LedgerStore(db.System.DataSource).LoadAsync(code, CancellationToken.None))!;
+        Assert.All(fromLines.Rows, row => Assert.Equal(row.Debit - row.Credit, grainStart.BalanceOf(row.Account)));
+        var verified = await db.System.Ledger.VerifyAsync(code);
+        Assert.True(verified.Intact, verified.ToString());
+
         foreach (var (from, to) in Periods)
         {
             var expected = await StreamActivityTests.FromEveryLineAsync(db.System, fund, from, to);
