@@ -15,6 +15,17 @@ public sealed class JournalSums(NpgsqlDataSource dataSource)
     /// <summary>How many entries a fund's grain lets its sums lag by before it refreshes them (see <see cref="Funds.FundGrain"/>).</summary>
     public const int EntriesBetweenRefreshes = 1000;
 
+    /// <summary>
+    /// The sequence numbers of the entries of fund <c>$1</c> that the sums do not hold yet, as a table (<c>after_mark (seq)</c>)
+    /// for readers to join the journal to by key. A range on the entries' sequence would not do: planned before the mark is
+    /// known, it is read through the date index, every entry before a date for none after the mark.
+    /// </summary>
+    internal const string EntriesAfterMark = """
+        generate_series(
+            coalesce((select last_seq from journal_sums_through where fund_code = $1), 0) + 1,
+            coalesce((select last_seq from ledger_heads where fund_code = $1), 0)) after_mark (seq)
+        """;
+
     // Each adds the lines of entries $2 < seq <= $3 of fund $1.
     private const string AddToBalances = """
         insert into account_balances (fund_code, account, debit, credit)

@@ -37,15 +37,16 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await EnsureFundAsync(connection, fund, ct);
-        await using var cmd = new NpgsqlCommand("""
+        await using var cmd = new NpgsqlCommand($"""
             select account, sum(debit), sum(credit) from (
                 select account, debit, credit from account_days
                 where fund_code = $1 and ($2::date is null or day <= $2)
                 union all
                 select l.account, l.debit, l.credit
-                from journal_lines l join journal_entries e on e.fund_code = l.fund_code and e.seq = l.seq
-                where l.fund_code = $1 and l.seq > coalesce((select last_seq from journal_sums_through where fund_code = $1), 0)
-                  and ($2::date is null or e.entry_date <= $2)) lines
+                from {JournalSums.EntriesAfterMark}
+                join journal_entries e on e.fund_code = $1 and e.seq = after_mark.seq
+                join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
+                where $2::date is null or e.entry_date <= $2) lines
             group by account
             """, connection);
         cmd.Parameters.Add(new() { Value = fund.Value });
@@ -116,8 +117,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
 
         // A year row lies wholly before the period or wholly within it, since the years cut through are read as lines.
         // The year rows hold the entries up to journal_sums_through; the entries after it are read as lines too.
-        await using var cmd = new NpgsqlCommand("""
-            with through as (select coalesce((select last_seq from journal_sums_through where fund_code = $1), 0) as seq)
+        await using var cmd = new NpgsqlCommand($"""
             select source_stream, account, currency,
                    coalesce(sum(debit) filter (where in_period), 0), coalesce(sum(credit) filter (where in_period), 0),
                    sum(debit), sum(credit),
@@ -137,9 +137,10 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
                 union all
                 select e.source_stream, l.account, l.currency, l.debit, l.credit, case when l.debit > 0 then l.original_amount else 0 end,
                        e.entry_date, e.entry_date, e.entry_date >= $2
-                from journal_entries e join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
-                where e.fund_code = $1 and e.seq > (select seq from through) and e.entry_date <= $3
-                  and extract(year from e.entry_date)::int <> all($6)) activity
+                from {JournalSums.EntriesAfterMark}
+                join journal_entries e on e.fund_code = $1 and e.seq = after_mark.seq
+                join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
+                where e.entry_date <= $3 and extract(year from e.entry_date)::int <> all($6)) activity
             group by source_stream, account, currency
             """, connection, tx);
         cmd.Parameters.Add(new() { Value = fund.Value });
@@ -278,14 +279,15 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
 
         // Brought forward: whole days before the start's day (their sums, then their lines posted since the sums' last
         // refresh), then that day's lines up to the start.
-        await using var before = new NpgsqlCommand("""
+        await using var before = new NpgsqlCommand($"""
             select coalesce(sum(d.debit - d.credit), 0), coalesce(sum(d.lines), 0)::bigint from account_days d
             where d.fund_code = $1 and d.account = $2 and d.day < $3
             union all
-            select coalesce(sum(l.debit - l.credit), 0), count(*) from journal_entries e
+            select coalesce(sum(l.debit - l.credit), 0), count(*)
+            from {JournalSums.EntriesAfterMark}
+            join journal_entries e on e.fund_code = $1 and e.seq = after_mark.seq
             join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
-            where e.fund_code = $1 and e.seq > coalesce((select last_seq from journal_sums_through where fund_code = $1), 0)
-              and e.entry_date < $3 and l.account = $2
+            where e.entry_date < $3 and l.account = $2
             union all
             select coalesce(sum(l.debit - l.credit), 0), count(*) from journal_entries e
             join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq

@@ -22,12 +22,13 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource)
             BatchCommands =
             {
                 new NpgsqlBatchCommand("select last_seq, last_hash from ledger_heads where fund_code = $1") { Parameters = { new() { Value = fund.Value } } },
-                new NpgsqlBatchCommand("""
+                new NpgsqlBatchCommand($"""
                     select account, sum(amount) from (
                         select account, debit - credit as amount from account_balances where fund_code = $1
                         union all
-                        select account, debit - credit from journal_lines
-                        where fund_code = $1 and seq > coalesce((select last_seq from journal_sums_through where fund_code = $1), 0)) lines
+                        select l.account, l.debit - l.credit
+                        from {JournalSums.EntriesAfterMark}
+                        join journal_lines l on l.fund_code = $1 and l.seq = after_mark.seq) lines
                     group by account
                     """) { Parameters = { new() { Value = fund.Value } } },
             },
