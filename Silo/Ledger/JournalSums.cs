@@ -16,14 +16,17 @@ public sealed class JournalSums(NpgsqlDataSource dataSource)
     public const int EntriesBetweenRefreshes = 1000;
 
     /// <summary>
-    /// The sequence numbers of the entries of fund <c>$1</c> that the sums do not hold yet, as a table (<c>after_mark (seq)</c>)
-    /// for readers to join the journal to by key. A range on the entries' sequence would not do: planned before the mark is
-    /// known, it is read through the date index, every entry before a date for none after the mark.
+    /// The journal lines (<c>l</c>) of fund <c>$1</c> that the sums do not hold yet, with their entries (<c>e</c>), for
+    /// readers to add to the sums. The entries are found by key from a series of their sequence numbers: a range on the
+    /// sequence would not do, since, planned before the mark is known, it is read through the date index, every entry
+    /// before a date for none after the mark.
     /// </summary>
-    internal const string EntriesAfterMark = """
+    internal const string LinesAfterMark = """
         generate_series(
             coalesce((select last_seq from journal_sums_through where fund_code = $1), 0) + 1,
             coalesce((select last_seq from ledger_heads where fund_code = $1), 0)) after_mark (seq)
+        join journal_entries e on e.fund_code = $1 and e.seq = after_mark.seq
+        join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
         """;
 
     // Each adds the lines of entries $2 < seq <= $3 of fund $1.

@@ -43,9 +43,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
                 where fund_code = $1 and ($2::date is null or day <= $2)
                 union all
                 select l.account, l.debit, l.credit
-                from {JournalSums.EntriesAfterMark}
-                join journal_entries e on e.fund_code = $1 and e.seq = after_mark.seq
-                join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
+                from {JournalSums.LinesAfterMark}
                 where $2::date is null or e.entry_date <= $2) lines
             group by account
             """, connection);
@@ -137,9 +135,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
                 union all
                 select e.source_stream, l.account, l.currency, l.debit, l.credit, case when l.debit > 0 then l.original_amount else 0 end,
                        e.entry_date, e.entry_date, e.entry_date >= $2
-                from {JournalSums.EntriesAfterMark}
-                join journal_entries e on e.fund_code = $1 and e.seq = after_mark.seq
-                join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
+                from {JournalSums.LinesAfterMark}
                 where e.entry_date <= $3 and extract(year from e.entry_date)::int <> all($6)) activity
             group by source_stream, account, currency
             """, connection, tx);
@@ -284,9 +280,7 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
             where d.fund_code = $1 and d.account = $2 and d.day < $3
             union all
             select coalesce(sum(l.debit - l.credit), 0), count(*)
-            from {JournalSums.EntriesAfterMark}
-            join journal_entries e on e.fund_code = $1 and e.seq = after_mark.seq
-            join journal_lines l on l.fund_code = e.fund_code and l.seq = e.seq
+            from {JournalSums.LinesAfterMark}
             where e.entry_date < $3 and l.account = $2
             union all
             select coalesce(sum(l.debit - l.credit), 0), count(*) from journal_entries e
@@ -370,10 +364,13 @@ public sealed class LedgerQueries(NpgsqlDataSource dataSource)
                     return VerificationResult.Broken(checkedCount, code, entry.Sequence, problem);
                 }
 
-                foreach (var line in entry.Sequence <= summedThrough ? entry.Lines : [])
+                if (entry.Sequence <= summedThrough)
                 {
-                    var (d, c) = sums.GetValueOrDefault(line.Account);
-                    sums[line.Account] = (d + line.Debit, c + line.Credit);
+                    foreach (var line in entry.Lines)
+                    {
+                        var (d, c) = sums.GetValueOrDefault(line.Account);
+                        sums[line.Account] = (d + line.Debit, c + line.Credit);
+                    }
                 }
 
                 expectedPrevious = entry.Hash;

@@ -26,9 +26,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource)
                     select account, sum(amount) from (
                         select account, debit - credit as amount from account_balances where fund_code = $1
                         union all
-                        select l.account, l.debit - l.credit
-                        from {JournalSums.EntriesAfterMark}
-                        join journal_lines l on l.fund_code = $1 and l.seq = after_mark.seq) lines
+                        select l.account, l.debit - l.credit from {JournalSums.LinesAfterMark}) lines
                     group by account
                     """) { Parameters = { new() { Value = fund.Value } } },
             },

@@ -51,7 +51,7 @@ public sealed class FundRemindersGrain(
             return state.State.Items;
         }
 
-        // The day's run also brings the fund's sums of its journal up to date, so that readers read few lines from the journal itself.
+        // The day's run also brings the fund's sums of its journal up to date, so that readers read few lines themselves.
         await journalSums.RefreshAsync(Fund);
         var found = await ScanAsync(today);
         state.State.Items = ReminderScan.Merge(found, state.State.Items);
