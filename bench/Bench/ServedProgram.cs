@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace FundManager.Bench;
 
@@ -8,6 +9,11 @@ namespace FundManager.Bench;
 /// </summary>
 public sealed class ServedProgram : IAsyncDisposable
 {
+    private const int Sigterm = 15;
+
+    // A graceful stop takes a few seconds (the silo deactivates its grains and leaves the cluster).
+    private static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(30);
+
     private readonly Process _process;
 
     private ServedProgram(Process process, Uri baseAddress)
@@ -51,10 +57,34 @@ public sealed class ServedProgram : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the program as an operator would (SIGTERM), so that its silo leaves the cluster's membership as it exits: a
+    /// killed silo stays alive in the membership table until its heartbeats are overdue, and meanwhile the next
+    /// benchmark's verbs refuse the database. Killed only when it has not stopped in <see cref="StopPatience"/>.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        if (!_process.HasExited && Terminate(_process.Id, Sigterm) == 0)
+        {
+            using var patience = new CancellationTokenSource(StopPatience);
+            try
+            {
+                await _process.WaitForExitAsync(patience.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
         _process.Dispose();
     }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Terminate(int pid, int signal);
 }
