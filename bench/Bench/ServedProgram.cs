@@ -73,6 +73,7 @@ public sealed class ServedProgram : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
+                // Still running after its patience: killed below.
             }
         }
 
