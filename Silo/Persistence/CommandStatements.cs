@@ -25,13 +25,23 @@ internal static class CommandStatements
         var command = write.Command;
         if (write.Stream is { } stream)
         {
-            var upsert = Add(batch, $"""
-                insert into streams (id, kind, fund_code, version, created_at, updated_at, {StreamListings.Columns})
-                values ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12, $13, $4)
-                on conflict (id) do update set version = excluded.version, updated_at = excluded.updated_at, {StreamListings.Updates}
-                """, stream.Stream, stream.Kind, (object?)stream.Fund?.Value ?? DBNull.Value, stream.Version, command.At);
-            upsert.Parameters[2].NpgsqlDbType = NpgsqlDbType.Text;
-            StreamListings.AddParameters(upsert.Parameters, stream.Listing);
+            // A stream's row is inserted with its first events and updated with every later command's (in place, as
+            // no index covers what changes). An update of a stream that moved on meets its next event's version, taken.
+            if (stream.ExpectedVersion == 0)
+            {
+                var insert = Add(batch, $"""
+                    insert into streams (id, kind, fund_code, version, created_at, updated_at, {StreamListings.Columns})
+                    values ($1, $2, $3, $4, $5, $5, $6, $7, $8, $9, $10, $11, $12, $13, $4)
+                    """, stream.Stream, stream.Kind, (object?)stream.Fund?.Value ?? DBNull.Value, stream.Version, command.At);
+                insert.Parameters[2].NpgsqlDbType = NpgsqlDbType.Text;
+                StreamListings.AddParameters(insert.Parameters, stream.Listing);
+            }
+            else
+            {
+                var update = Add(batch, $"update streams set version = $2, updated_at = $3, {StreamListings.Assignments(4)}, listed_version = $2 where id = $1",
+                    stream.Stream, stream.Version, command.At);
+                StreamListings.AddParameters(update.Parameters, stream.Listing);
+            }
 
             // The events trigger refuses a version that does not follow the stream's last (events_follow_stream).
             foreach (var e in stream.Events)
@@ -75,7 +85,7 @@ internal static class CommandStatements
     {
         "commands_pkey" => WriteOutcome.Of(WriteStatus.CommandExists),
         "receipt_references_pkey" => WriteOutcome.Refused(Pledges.Pledge.DuplicateReference(write.ReceiptReferences.FirstOrDefault() ?? "")),
-        "events_pkey" or "events_follow_stream" => WriteOutcome.Of(WriteStatus.StaleEntity),
+        "streams_pkey" or "events_pkey" or "events_follow_stream" => WriteOutcome.Of(WriteStatus.StaleEntity),
         "journal_follows_head" or "ledger_heads_pkey" => WriteOutcome.Of(WriteStatus.FundStale),
         _ => WriteOutcome.Failed(e),
     };

@@ -45,7 +45,8 @@ internal static class GroupTransaction
     }
 
     // The statement the database refused: the first one that did not run (statements after a failure do not run, and
-    // every statement here is an insert, which reports a row count when it runs). Npgsql does not name it in the exception.
+    // every statement here is an insert or an update, which reports a row count when it runs). Npgsql does not name it in
+    // the exception.
     private static NpgsqlBatchCommand? FailedStatement(NpgsqlBatch batch) =>
         batch.BatchCommands.Cast<NpgsqlBatchCommand>().FirstOrDefault(c => c.RecordsAffected < 0);
 }

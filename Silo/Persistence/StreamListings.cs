@@ -13,11 +13,10 @@ public static class StreamListings
     /// <summary>The columns, in the order of <see cref="AddParameters"/>, then <c>listed_version</c>.</summary>
     internal const string Columns = "donor_id, status, category, country, region, years, label, awaiting, listed_version";
 
-    internal const string Updates = """
-        donor_id = excluded.donor_id, status = excluded.status, category = excluded.category, country = excluded.country,
-        region = excluded.region, years = excluded.years, label = excluded.label, awaiting = excluded.awaiting,
-        listed_version = excluded.listed_version
-        """;
+    private static readonly string[] Listed = ["donor_id", "status", "category", "country", "region", "years", "label", "awaiting"];
+
+    /// <summary>The listing columns set from the parameters <see cref="AddParameters"/> adds, numbered from <paramref name="first"/>.</summary>
+    internal static string Assignments(int first) => string.Join(", ", Listed.Select((column, i) => $"{column} = ${first + i}"));
 
     internal static void AddParameters(NpgsqlParameterCollection parameters, Listing listing)
     {
@@ -54,10 +53,7 @@ public static class StreamListings
         {
             var entity = await reader.LoadListedAsync(stream, ct);
             await using var connection = await dataSource.OpenConnectionAsync(ct);
-            await using var update = new NpgsqlCommand("""
-                update streams set donor_id = $3, status = $4, category = $5, country = $6, region = $7, years = $8, label = $9, awaiting = $10, listed_version = $2
-                where id = $1 and version = $2
-                """, connection);
+            await using var update = new NpgsqlCommand($"update streams set {Assignments(3)}, listed_version = $2 where id = $1 and version = $2", connection);
             update.Parameters.Add(new() { Value = stream.ToString() });
             update.Parameters.Add(new() { Value = entity.Version });
             AddParameters(update.Parameters, entity.Listing);

@@ -66,6 +66,32 @@ public sealed class TamperTests(DatabaseFixture db) : IClassFixture<DatabaseFixt
     }
 
     [Theory]
+    [InlineData("last_seq + 2", "last_hash", "gapless sequence")]
+    [InlineData("last_seq", "last_hash", "gapless sequence")]
+    [InlineData("last_seq + 1", "decode(repeat('22', 32), 'hex')", "does not chain to the previous hash")]
+    public async Task An_entry_that_does_not_follow_the_chain_head_is_refused_and_the_head_stays(string seq, string previousHash, string reason)
+    {
+        var s = new Scenario(db.System);
+        var fund = await s.FundAsync();
+        await s.CashAsync(fund, 1_000m);
+        var head = await db.System.Ledger.HeadAsync(fund);
+        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"""
+            insert into journal_entries (fund_code, seq, entry_date, description, source_stream, source_version, source_event, command_id, actor, recorded_at, prev_hash, hash)
+            select fund_code, {seq}, date '2025-01-01', 'forged', 'x/y', 1, 'Forged', gen_random_uuid(), 'mallory', now(), {previousHash}, decode(repeat('11', 32), 'hex')
+            from ledger_heads where fund_code = $1
+            """, connection);
+        cmd.Parameters.Add(new() { Value = fund.Value });
+
+        var refusal = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync());
+
+        Assert.Equal(("journal_follows_head", true), (refusal.ConstraintName, refusal.MessageText.Contains(reason, StringComparison.Ordinal)));
+        var after = await db.System.Ledger.HeadAsync(fund);
+        Assert.Equal((head.Sequence, head.HashHex), (after.Sequence, after.HashHex));
+    }
+
+    [Theory]
     [InlineData("journal_entries", "update journal_entries set description = 'edited' where fund_code = $1 and seq = $2")]
     [InlineData("journal_lines", "update journal_lines set memo = 'edited' where fund_code = $1 and seq = $2 and line_no = 1")]
     [InlineData("journal_entries", "update journal_entries set entry_date = entry_date - 1 where fund_code = $1 and seq = $2")]
