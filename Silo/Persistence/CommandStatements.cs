@@ -25,8 +25,9 @@ internal static class CommandStatements
         var command = write.Command;
         if (write.Stream is { } stream)
         {
-            // A stream's row is inserted with its first events and updated with every later command's (in place, as
-            // no index covers what changes). An update of a stream that moved on meets its next event's version, taken.
+            // A stream's row is inserted with its first events and updated by every later command (in place, as no index
+            // covers what a command changes). A grain holding a stale entity updates a row that has moved on, but the
+            // version of its first event is taken (events_pkey), so nothing it sends is written.
             if (stream.ExpectedVersion == 0)
             {
                 var insert = Add(batch, $"""
