@@ -13,7 +13,8 @@ namespace FundManager.Bench;
 
 /// <summary>
 /// Postings per second through one silo process, then through two on the same machine and database, 8 writers sending
-/// as one client of the cluster (so their grains are placed over both silos); then the silo that holds the fund's grain is
+/// as one client of the cluster (through both silos' gateways; the pledges' and grants' grains are placed beside their
+/// fund's, the donors' on either silo); then the silo that holds the fund's grain is
 /// killed while the writers run. Failover is the time from the kill until a receipt sent after it (which needs the fund's
 /// grain) is answered by the survivor; afterwards every posting a writer had answered is counted once in the ledger.
 /// </summary>
