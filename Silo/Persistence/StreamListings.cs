@@ -10,10 +10,11 @@ namespace FundManager.Persistence;
 /// </summary>
 public static class StreamListings
 {
-    /// <summary>The columns, in the order of <see cref="AddParameters"/>, then <c>listed_version</c>.</summary>
-    internal const string Columns = "donor_id, status, category, country, region, years, label, awaiting, listed_version";
-
+    // The listing's columns, in the order of AddParameters.
     private static readonly string[] Listed = ["donor_id", "status", "category", "country", "region", "years", "label", "awaiting"];
+
+    /// <summary>The columns, in the order of <see cref="AddParameters"/>, then <c>listed_version</c>.</summary>
+    internal static readonly string Columns = string.Join(", ", Listed) + ", listed_version";
 
     /// <summary>The listing columns set from the parameters <see cref="AddParameters"/> adds, numbered from <paramref name="first"/>.</summary>
     internal static string Assignments(int first) => string.Join(", ", Listed.Select((column, i) => $"{column} = ${first + i}"));
