@@ -58,8 +58,9 @@ public static class ClusterHosting
     public static void ConfigureGrains(ISiloBuilder silo, NpgsqlDataSource dataSource, TimeProvider clock, ReminderSchedule schedule)
     {
         silo.Services.AddKeyedSingleton(BusinessClock.Key, clock);
-        silo.Services.AddSingleton(new EntityStore(dataSource));
-        silo.Services.AddSingleton(new LedgerStore(dataSource));
+        // Made by the container, so that it closes their writers' connections when the silo stops.
+        silo.Services.AddSingleton(_ => new EntityStore(dataSource));
+        silo.Services.AddSingleton(_ => new LedgerStore(dataSource));
         silo.Services.AddSingleton(new ExchangeRateStore(dataSource, clock));
         silo.Services.AddSingleton(new EntityReader(dataSource, new EntityCache()));
         silo.Services.AddSingleton(new Ledger.JournalSums(dataSource));

@@ -10,11 +10,12 @@ namespace FundManager.Persistence;
 /// grouped with the silo's other such commands of the moment (commands that post are written by their fund's grain);
 /// and the command log, to answer a command id sent again.
 /// </summary>
-public sealed class EntityStore(NpgsqlDataSource dataSource)
+public sealed class EntityStore(NpgsqlDataSource dataSource) : IDisposable
 {
     // Enough to fill a transaction without making one group wait on a huge batch.
     private const int MaxGroup = 256;
 
+    private readonly WriterConnections _writers = new(dataSource);
     private readonly Lock _gate = new();
     private readonly List<PendingWrite> _queue = [];
     private bool _flushing;
@@ -103,7 +104,7 @@ public sealed class EntityStore(NpgsqlDataSource dataSource)
             GroupCommit commit;
             try
             {
-                commit = await GroupTransaction.CommitAsync(dataSource, candidates.Select(p => new GroupedWrite(p.Write, [], null)).ToList(), CancellationToken.None);
+                commit = await GroupTransaction.CommitAsync(_writers, candidates.Select(p => new GroupedWrite(p.Write, [], null)).ToList(), CancellationToken.None);
             }
             catch (Exception e)
             {
@@ -123,6 +124,8 @@ public sealed class EntityStore(NpgsqlDataSource dataSource)
             return;
         }
     }
+
+    public void Dispose() => _writers.Dispose();
 
     private sealed record PendingWrite(CommandWrite Write)
     {

@@ -3,15 +3,16 @@ using Npgsql;
 namespace FundManager.Persistence;
 
 /// <summary>
-/// Writes a group of commands in one implicit transaction (one batch, one round trip). When the database refuses one
-/// statement the whole group is rolled back, and the result names the write the statement belongs to and why, so that
-/// its writer can answer that command alone and write the others again without it.
+/// Writes a group of commands in one implicit transaction (one batch, one round trip), through a connection of its
+/// loop's <see cref="WriterConnections"/>. When the database refuses one statement the whole group is rolled back, and
+/// the result names the write the statement belongs to and why, so that its writer can answer that command alone and
+/// write the others again without it.
 /// </summary>
 internal static class GroupTransaction
 {
-    public static async Task<GroupCommit> CommitAsync(NpgsqlDataSource dataSource, IReadOnlyList<GroupedWrite> group, CancellationToken ct)
+    public static async Task<GroupCommit> CommitAsync(WriterConnections connections, IReadOnlyList<GroupedWrite> group, CancellationToken ct)
     {
-        await using var batch = dataSource.CreateBatch();
+        await using var batch = new NpgsqlBatch();
         var owners = new Dictionary<NpgsqlBatchCommand, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < group.Count; i++)
         {
@@ -23,8 +24,10 @@ internal static class GroupTransaction
             }
         }
 
+        NpgsqlConnection? connection = null;
         try
         {
+            batch.Connection = connection = await connections.RentAsync(ct);
             await batch.ExecuteNonQueryAsync(ct);
             return GroupCommit.Committed;
         }
@@ -41,6 +44,13 @@ internal static class GroupTransaction
         {
             // The connection failed: the commit may have happened or not.
             return new GroupCommit(null, WriteOutcome.Of(WriteStatus.Unknown));
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                connections.Return(connection);
+            }
         }
     }
 

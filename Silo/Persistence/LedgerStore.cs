@@ -8,8 +8,10 @@ namespace FundManager.Persistence;
 /// What a fund's grain reads and writes: the ledger's head and balances once, when it activates; then each group of
 /// commands that reached it while the previous group committed, in one implicit transaction (one round trip).
 /// </summary>
-public sealed class LedgerStore(NpgsqlDataSource dataSource)
+public sealed class LedgerStore(NpgsqlDataSource dataSource) : IDisposable
 {
+    private readonly WriterConnections _writers = new(dataSource);
+
     /// <summary>The fund's chain head and balances, or null when the fund has no ledger.</summary>
     public async Task<LedgerState?> LoadAsync(FundCode fund, CancellationToken ct)
     {
@@ -50,5 +52,7 @@ public sealed class LedgerStore(NpgsqlDataSource dataSource)
 
     /// <summary>Writes a group of the fund's commands in one transaction (see <see cref="GroupTransaction"/>).</summary>
     public Task<GroupCommit> CommitAsync(IReadOnlyList<GroupedWrite> group, CancellationToken ct) =>
-        GroupTransaction.CommitAsync(dataSource, group, ct);
+        GroupTransaction.CommitAsync(_writers, group, ct);
+
+    public void Dispose() => _writers.Dispose();
 }
