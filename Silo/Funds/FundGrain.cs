@@ -10,10 +10,11 @@ using Orleans.Concurrency;
 namespace FundManager.Funds;
 
 /// <summary>
-/// Hosts a fund and its ledger (see <see cref="IFundGrain"/>). Writes are queued and committed by one loop, group by
-/// group: while a group's transaction commits, the postings that arrive wait and go into the next group together, so
-/// many share one round trip and one flush. The grain accepts calls while a group commits (it is reentrant for that
-/// reason alone); its state changes only in the loop, after a commit, so no two postings' checks ever interleave.
+/// Hosts a fund and its ledger (see <see cref="IFundGrain"/>). The writes of the fund's entities (its pledges' and
+/// grants' commands, whether they post or not) are queued and committed by one loop, group by group: while a group's
+/// transaction commits, the writes that arrive wait and go into the next group together, so many share one round trip
+/// and one flush. The grain accepts calls while a group commits (it is reentrant for that reason alone); its state
+/// changes only in the loop, after a commit, so no two postings' checks ever interleave.
 /// Every <see cref="JournalSums.EntriesBetweenRefreshes"/> entries it has the fund's sums of its journal brought up to
 /// the head, off the postings' path, so that readers never add up more than about that many entries' lines themselves.
 /// </summary>
@@ -28,12 +29,16 @@ public sealed class FundGrain(
     // Enough to fill a transaction without making one group wait on a huge batch.
     private const int MaxGroup = 256;
 
+    // How long the loop waits for the writers it has just answered to send again (see FlushAsync).
+    private static readonly TimeSpan GatherAtMost = TimeSpan.FromMilliseconds(1);
+
     private readonly List<Pending> _queue = [];
     private List<object> _history = [];
     private Fund _fund = new();
     private LedgerState _ledger = LedgerState.Empty;
     private bool _retired;
     private bool _flushing;
+    private (int Count, TaskCompletionSource Reached)? _gathering;
     private long _sumsRefreshedAt;
 
     private FundCode Code => FundCode.Parse(this.GetPrimaryKeyString());
@@ -131,6 +136,11 @@ public sealed class FundGrain(
         }
 
         _queue.Add(pending);
+        if (_gathering is { } gathering && _queue.Count >= gathering.Count)
+        {
+            gathering.Reached.TrySetResult();
+        }
+
         if (!_flushing)
         {
             _flushing = true;
@@ -140,14 +150,26 @@ public sealed class FundGrain(
         return pending.Done.Task;
     }
 
-    // The one loop that writes: it runs while writes are queued, one group at a time.
+    // The one loop that writes: it runs while writes are queued, one group at a time. Before each group after the first
+    // it waits, a millisecond at most, until as many writes have joined those already queued as the last group answered:
+    // the writers it answered are most likely sending their next command, and taking them saves each a whole round.
+    // Without the wait, the writers of a busy fund split into two halves that take turns, each half's writes queued
+    // behind the other's group (README, "The cluster").
     private async Task FlushAsync()
     {
         try
         {
-            while (_queue.Count > 0 && !_retired)
+            var answered = 0;
+            while (!_retired)
             {
+                await GatherAsync(Math.Min(MaxGroup, _queue.Count + answered));
+                if (_queue.Count == 0 || _retired)
+                {
+                    break;
+                }
+
                 var group = _queue.Take(MaxGroup).ToList();
+                answered = group.Count;
                 _queue.RemoveRange(0, group.Count);
                 try
                 {
@@ -164,6 +186,19 @@ public sealed class FundGrain(
         {
             _flushing = false;
         }
+    }
+
+    private async Task GatherAsync(int count)
+    {
+        if (_queue.Count >= count)
+        {
+            return;
+        }
+
+        var reached = new TaskCompletionSource();
+        _gathering = (count, reached);
+        await Task.WhenAny(reached.Task, Task.Delay(GatherAtMost));
+        _gathering = null;
     }
 
     /// <summary>

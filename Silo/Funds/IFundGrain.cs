@@ -21,6 +21,9 @@ public interface IFundGrain : IGrainWithStringKey
     /// <summary>The silo this activation runs on: the fund's pledges and grants are placed beside it.</summary>
     Task<SiloAddress> HostAsync();
 
-    /// <summary>Writes a command that posts to this fund (or is checked against it), in the next group commit.</summary>
+    /// <summary>
+    /// Writes a command of one of the fund's entities (a pledge, a grant), whether it posts to the fund or not, in the
+    /// next group commit.
+    /// </summary>
     Task<WriteOutcome> PostAsync(CommandWrite write);
 }

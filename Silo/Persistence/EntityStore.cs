@@ -6,9 +6,9 @@ using Npgsql;
 namespace FundManager.Persistence;
 
 /// <summary>
-/// What an entity's grain reads and writes: its history once, when it activates; then each command that posts nothing,
-/// grouped with the silo's other such commands of the moment (commands that post are written by their fund's grain);
-/// and the command log, to answer a command id sent again.
+/// What an entity's grain reads and writes: its history once, when it activates; then each command of an entity of no
+/// fund (a donor, a recommendation), grouped with the silo's other such commands of the moment (a fund's pledges and
+/// grants are written by the fund's grain); and the command log, to answer a command id sent again.
 /// </summary>
 public sealed class EntityStore(NpgsqlDataSource dataSource) : IDisposable
 {
@@ -45,7 +45,7 @@ public sealed class EntityStore(NpgsqlDataSource dataSource) : IDisposable
     }
 
     /// <summary>
-    /// Writes a command that posts nothing. The commands of the silo's grains that arrive while a transaction commits
+    /// Writes a command of an entity of no fund. The commands of the silo's grains that arrive while a transaction commits
     /// wait and are written together in the next one (one round trip, one flush); a command the database refuses is
     /// answered alone and the others are written without it, so each command is still all or nothing.
     /// </summary>
