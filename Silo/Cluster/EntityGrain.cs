@@ -9,9 +9,9 @@ namespace FundManager.Cluster;
 /// command from the entity in memory. A command of an entity that belongs to a fund (a pledge, a grant) is written by
 /// the fund's grain, in its group commit with the fund's postings, whether it posts or not; one of an entity of no fund
 /// (a donor, a recommendation) is written by the silo's store. The entity in memory changes only once the write has
-/// committed. When the
-/// database says the entity has moved on (another activation wrote it), or a commit's outcome is unknown, the grain
-/// deactivates and asks the caller to send the command again, with the same id, to a fresh activation.
+/// committed. When the database says the entity has moved on (another activation wrote it), or a commit's outcome is
+/// unknown, the grain deactivates and asks the caller to send the command again, with the same id, to a fresh
+/// activation.
 /// </summary>
 public abstract class EntityGrain<TEntity, TEvent>(EntityStore store, TimeProvider clock) : Grain
     where TEntity : Entity<TEvent>, new()

@@ -7,8 +7,8 @@ namespace FundManager.Persistence;
 /// The connections a group-commit loop writes through, the one returned last handed out first. Npgsql's pool hands out
 /// the connection idle longest, so each group of a busy loop went to another server process, woken from its sleep; here
 /// a loop keeps writing through the process its last group left warm (README, "The cluster": about a tenth more
-/// postings per second with eight writers). A connection idle longer than <see cref="MaxIdle"/> is closed rather than used, as
-/// the pool retires its own idle ones, and one that failed is never handed out again.
+/// postings per second with eight writers). A connection idle longer than <see cref="MaxIdle"/> is closed rather than
+/// used, as the pool retires its own idle ones, and one that failed is never handed out again.
 /// </summary>
 public sealed class WriterConnections(NpgsqlDataSource dataSource, TimeProvider? clock = null) : IDisposable
 {
@@ -23,25 +23,21 @@ public sealed class WriterConnections(NpgsqlDataSource dataSource, TimeProvider?
     /// <summary>The connection returned last, or a new one when none is left that has waited less than <see cref="MaxIdle"/>.</summary>
     public async ValueTask<NpgsqlConnection> RentAsync(CancellationToken ct)
     {
-        var stale = new List<NpgsqlConnection>();
+        NpgsqlConnection[] stale;
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_idle.TryPop(out var last))
+            if (_idle.TryPeek(out var last) && _clock.GetUtcNow() - last.Since <= MaxIdle)
             {
-                if (_clock.GetUtcNow() - last.Since <= MaxIdle)
-                {
-                    return last.Connection;
-                }
-
-                // The ones below waited longer still.
-                stale.Add(last.Connection);
-                stale.AddRange(_idle.Select(i => i.Connection));
-                _idle.Clear();
+                return _idle.Pop().Connection;
             }
+
+            // The last one returned waited too long, and the ones below it longer still.
+            stale = _idle.Select(i => i.Connection).ToArray();
+            _idle.Clear();
         }
 
-        stale.ForEach(c => c.Dispose());
+        Array.ForEach(stale, c => c.Dispose());
         return await dataSource.OpenConnectionAsync(ct);
     }
 
