@@ -57,14 +57,15 @@ public static class CoreBenchmark
 
             workers.ForEach(w => w.ResetCounts());
             Console.Error.WriteLine($"  writers={writers}: measuring for {Rounds} rounds of {SecondsPerRound} s, each followed by pgbench for as long");
-            var (posted, elapsed, pgbench) = (0L, 0m, 0m);
+            var (posted, elapsed, pgbench, collections) = (0L, 0m, 0m, 0);
             for (var round = 0; round < Rounds; round++)
             {
                 var before = await HeadAsync(system, fund);
                 using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(SecondsPerRound));
-                var watch = Stopwatch.StartNew();
+                var (watch, collected) = (Stopwatch.StartNew(), GC.CollectionCount(0));
                 await Task.WhenAll(workers.Select(w => w.RunAsync(stop.Token)));
                 elapsed += (decimal)watch.Elapsed.TotalSeconds;
+                collections += GC.CollectionCount(0) - collected;
                 posted += await HeadAsync(system, fund) - before;
                 pgbench += await BenchServer.PgBenchAsync(pgbenchDb, writers, SecondsPerRound) / Rounds;
             }
@@ -76,7 +77,7 @@ public static class CoreBenchmark
             }
 
             results.Add((writers, posted / elapsed, pgbench, workers.Sum(w => w.Receipts), workers.Sum(w => w.Tranches)));
-            Console.Error.WriteLine($"  writers={writers}: {workers.Sum(w => w.Receipts)} receipts, {workers.Sum(w => w.Tranches)} tranche approvals in {elapsed:F1} s; ledger intact");
+            Console.Error.WriteLine($"  writers={writers}: {workers.Sum(w => w.Receipts)} receipts, {workers.Sum(w => w.Tranches)} tranche approvals in {elapsed:F1} s, {collections} garbage collections; ledger intact");
         }
 
         foreach (var (writers, postings, tps, _, _) in results)
