@@ -12,13 +12,12 @@ namespace FundManager.Bench;
 /// </summary>
 internal sealed class BenchCluster : IAsyncDisposable
 {
-    private readonly List<SiloProcess> _processes;
     private long _measuredPostings;
     private decimal _measuredSeconds;
 
-    private BenchCluster(int silos, List<SiloProcess> processes, FundHost client, FundCode fund, List<BenchWriter> writers)
+    private BenchCluster(int silos, IReadOnlyList<SiloProcess> processes, FundHost client, FundCode fund, IReadOnlyList<BenchWriter> writers)
     {
-        (Silos, _processes, Client, Fund, Writers) = (silos, processes, client, fund, writers);
+        (Silos, Processes, Client, Fund, Writers) = (silos, processes, client, fund, writers);
     }
 
     public int Silos { get; }
@@ -29,7 +28,7 @@ internal sealed class BenchCluster : IAsyncDisposable
 
     public IReadOnlyList<BenchWriter> Writers { get; }
 
-    public IReadOnlyList<SiloProcess> Processes => _processes;
+    public IReadOnlyList<SiloProcess> Processes { get; }
 
     /// <summary>The fund's postings per second over every measurement so far.</summary>
     public decimal PostingsPerSecond => _measuredPostings / _measuredSeconds;
@@ -86,9 +85,9 @@ internal sealed class BenchCluster : IAsyncDisposable
         _measuredPostings += await CoreBenchmark.HeadAsync(Client.System, Fund) - before;
     }
 
-    public ValueTask DisposeAsync() => new(StopAsync(_processes, Client));
+    public ValueTask DisposeAsync() => new(StopAsync(Processes, Client));
 
-    private static async Task StopAsync(List<SiloProcess> processes, FundHost? client)
+    private static async Task StopAsync(IEnumerable<SiloProcess> processes, FundHost? client)
     {
         if (client is not null)
         {
