@@ -36,7 +36,7 @@ public sealed class FundGroupCommitTests(DatabaseFixture db) : IClassFixture<Dat
         }
 
         var first = Receipt(0);
-        await WaitForTheHeadAsync();
+        await LockWaits.UntilAWriterWaitsAsync(db.ConnectionString, "The fund's first posting");
         var rest = announcements.Select(context => db.System.Pledges.HandleAsync(
                 new AnnouncePledge(donor, fund.Value, "USD", 1_000m, [new PlannedInstalment(new DateOnly(2025, 12, 31), 1_000m)], new DateOnly(2025, 1, 10)), context))
             .Concat(Enumerable.Range(1, EachKind - 1).Select(Receipt))
@@ -68,20 +68,5 @@ public sealed class FundGroupCommitTests(DatabaseFixture db) : IClassFixture<Dat
 
         Task<CommandResult> Receipt(int i) => db.System.Pledges.HandleAsync(
             new RecordUnpledgedReceipt(donor, fund.Value, $"GROUP-{i}", ReceiptChannel.BankTransfer, new DateOnly(2025, 3, 1), 100m, "USD"), receipts[i]);
-    }
-
-    // Until a session of the fund's database waits for a lock: the fund's writer, on the head held.
-    private async Task WaitForTheHeadAsync()
-    {
-        await using var connection = new NpgsqlConnection(db.ConnectionString);
-        await connection.OpenAsync();
-        await using var waiting = new NpgsqlCommand(
-            "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", connection);
-        var giveUp = DateTime.UtcNow.AddSeconds(30);
-        while ((long)(await waiting.ExecuteScalarAsync())! == 0)
-        {
-            Assert.True(DateTime.UtcNow < giveUp, "The fund's first posting never waited on its ledger head.");
-            await Task.Delay(20);
-        }
     }
 }
