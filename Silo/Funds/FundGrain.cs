@@ -1,5 +1,6 @@
 using FundManager.Cluster;
 using FundManager.Entities;
+using FundManager.Grants;
 using FundManager.Ledger;
 using FundManager.Persistence;
 using FundManager.Reminders;
@@ -59,6 +60,10 @@ public sealed class FundGrain(
                 _history.Select((e, i) => new NewEvent(i + 1, EventTypes.NameOf(e), System.Text.Json.JsonSerializer.Serialize(e, e.GetType(), Persistence.Json.StoredJson.Options), null)).ToList(),
                 _ledger.Position(_fund.ReserveRate))
             : null);
+
+    public Task<FundPosition?> PositionAsync() => Task.FromResult(_fund.Exists ? _ledger.Position(_fund.ReserveRate) : null);
+
+    public Task<bool> ExistsAsync() => Task.FromResult(_fund.Exists);
 
     public async Task<CommandOutcome> CreateAsync(CreateFund command, CommandContext context)
     {

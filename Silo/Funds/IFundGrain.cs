@@ -1,4 +1,5 @@
 using FundManager.Cluster;
+using FundManager.Grants;
 using FundManager.Persistence;
 
 namespace FundManager.Funds;
@@ -17,6 +18,14 @@ public interface IFundGrain : IGrainWithStringKey
 
     /// <summary>The fund and its position now, or null when there is no such fund.</summary>
     Task<FundSnapshot?> SnapshotAsync();
+
+    /// <summary>
+    /// The fund's position now, or null when there is no such fund: all that a payment or a budget revision is decided
+    /// on, without the fund's history that a <see cref="SnapshotAsync"/> carries.
+    /// </summary>
+    Task<FundPosition?> PositionAsync();
+
+    Task<bool> ExistsAsync();
 
     /// <summary>The silo this activation runs on: the fund's pledges and grants are placed beside it.</summary>
     Task<SiloAddress> HostAsync();

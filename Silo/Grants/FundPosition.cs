@@ -8,6 +8,7 @@ namespace FundManager.Grants;
 /// commitments, all in USD, with the fund's reserve rate. The fund-level rules live here, in one place: a grant
 /// decides with them, and its fund's grain applies them again to its balances when the posting is written.
 /// </summary>
+[Immutable]
 public sealed record FundPosition(Money Cash, Money PscPayable, Money OpenCommitments, decimal ReserveRate)
 {
     /// <summary>Cash that is the fund's to commit: cash less PSC already owed.</summary>

@@ -73,14 +73,14 @@ public sealed class GrantGrain(EntityStore store, [FromKeyedServices(BusinessClo
 
     public Task<CommandOutcome> ReviseBudgetAsync(ReviseGrantBudget command, CommandContext context) =>
         Change(command, context, async (grant, _) =>
-            grant.ReviseBudget(command.Budget ?? [], command.Tranches ?? [], command.Reason, command.On, (await SnapshotAsync(grant.Fund)).Position));
+            grant.ReviseBudget(command.Budget ?? [], command.Tranches ?? [], command.Reason, command.On, await PositionAsync(grant.Fund)));
 
     public Task<CommandOutcome> PrepareTrancheAsync(PrepareTranche command, CommandContext context) =>
         Change(command, context, g => g.PrepareTranche(command.Number, command.Amount, context.Actor, command.On));
 
     public Task<CommandOutcome> ApproveTrancheAsync(ApproveTranche command, CommandContext context) =>
         Change(command, context, async (grant, _) =>
-            grant.ApproveTranche(command.Number, context.Actor, command.On, (await SnapshotAsync(grant.Fund)).Position));
+            grant.ApproveTranche(command.Number, context.Actor, command.On, await PositionAsync(grant.Fund)));
 
     public Task<CommandOutcome> RejectTrancheAsync(RejectTranche command, CommandContext context) =>
         Change(command, context, g => g.RejectTranche(command.Number, context.Actor, command.On, command.Reason));
@@ -118,6 +118,10 @@ public sealed class GrantGrain(EntityStore store, [FromKeyedServices(BusinessClo
 
     private async Task<FundSnapshot> SnapshotAsync(FundCode code) =>
         await Fund(code).SnapshotAsync()
+        ?? throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no fund {code}.", "fund", ("fund", code.Value));
+
+    private async Task<FundPosition> PositionAsync(FundCode code) =>
+        await Fund(code).PositionAsync()
         ?? throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no fund {code}.", "fund", ("fund", code.Value));
 
     // The State each recommendation was made to, as its grain holds it; unregistered ones are left out (the plan's check names them).

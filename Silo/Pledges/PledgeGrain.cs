@@ -117,7 +117,7 @@ public sealed class PledgeGrain(EntityStore store, ExchangeRateStore rates, [Fro
     private async Task<(FundCode Fund, Earmark Earmark)> CheckPartiesAsync(Guid donor, string fundCode, EarmarkKind kind, string? target)
     {
         var fund = FundCode.Parse(fundCode);
-        if (await Fund(fund).SnapshotAsync() is null)
+        if (!await Fund(fund).ExistsAsync())
         {
             throw RuleViolation.Of(BusinessRule.EntityNotFound, $"There is no fund {fund}.", "fund", ("fund", fund.Value));
         }
