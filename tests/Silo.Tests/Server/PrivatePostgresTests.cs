@@ -54,6 +54,7 @@ public sealed class PrivatePostgresTests : IDisposable
     [Fact]
     public async Task A_stop_asked_for_spares_another_program_named_by_a_stale_pid_file()
     {
+        // With no server yet, asking for a stop signals nothing; it only settles where the server's files go.
         var server = new PrivatePostgres(_root);
         server.RequestStop();
         using var other = Process.Start(new ProcessStartInfo("sleep", ["60"]) { UseShellExecute = false })!;
