@@ -95,18 +95,22 @@ public sealed class PrivatePostgresTests : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(_root))
+        // A server relocated to the postgres user's home (the clone's directory was closed to it) goes with the root.
+        foreach (var directory in new[] { ServerRoot(), _root }.Distinct())
         {
-            // The cluster may belong to the postgres user; removing it is best effort.
-            try
+            if (Directory.Exists(directory))
             {
-                Directory.Delete(_root, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
-            catch (UnauthorizedAccessException)
-            {
+                // The cluster may belong to the postgres user; removing it is best effort.
+                try
+                {
+                    Directory.Delete(directory, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
             }
         }
     }
