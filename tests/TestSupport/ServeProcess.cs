@@ -47,7 +47,13 @@ public sealed class ServeProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline)
         {
-            Assert.False(process.HasExited, "fundmanager serve exited early");
+            if (process.HasExited)
+            {
+                // Waiting for the exit drains what the program wrote, which says why it stopped.
+                await process.WaitForExitAsync();
+                Assert.Fail($"fundmanager serve exited early (exit code {process.ExitCode}):{Environment.NewLine}{serve.RecentOutput}");
+            }
+
             try
             {
                 if ((await serve.Client.GetAsync("/health/ready")).IsSuccessStatusCode)
