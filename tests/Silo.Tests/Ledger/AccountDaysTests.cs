@@ -96,6 +96,13 @@ public sealed class AccountDaysTests(DatabaseFixture db) : IClassFixture<Databas
         var first = walked.First(w => w.Date >= from);
         Assert.Equal(first, since[0]);
         Assert.Equal(walked.Where(w => w.Date >= from), since);
+
+        // Up to a date as well: every line from one date to the other, and nothing dated after.
+        var dates = walked.Where(w => w.Date >= from).Select(w => w.Date).Distinct().Order().ToList();
+        var to = dates[dates.Count / 2];
+        Assert.Contains(walked, w => w.Date > to);
+        var within = await db.System.Ledger.AccountActivityAsync(fund, Account.Cash, from: from, to: to);
+        Assert.Equal(walked.Where(w => w.Date >= from && w.Date <= to), within);
     }
 
     [Fact]
