@@ -30,8 +30,9 @@ public sealed class FundGrain(
     // Enough to fill a transaction without making one group wait on a huge batch.
     private const int MaxGroup = 256;
 
-    // How long the loop waits for the writers it has just answered to send again (see FlushAsync).
-    private static readonly TimeSpan GatherAtMost = TimeSpan.FromMilliseconds(1);
+    // How long the loop waits for the writers it has just answered to send again (see FlushAsync): longer than a writer's
+    // thread may wait for a core, or for a garbage collection, on a busy machine (README, "The cluster").
+    private static readonly TimeSpan GatherAtMost = TimeSpan.FromMilliseconds(10);
 
     private readonly List<Pending> _queue = [];
     private List<object> _history = [];
@@ -156,7 +157,7 @@ public sealed class FundGrain(
     }
 
     // The one loop that writes: it runs while writes are queued, one group at a time. Before each group after the first
-    // it waits, a millisecond at most, until as many writes have joined those already queued as the last group answered:
+    // it waits, ten milliseconds at most, until as many writes have joined those already queued as the last group answered:
     // the writers it answered are most likely sending their next command, and taking them saves each a whole round.
     // Without the wait, the writers of a busy fund split into two halves that take turns, each half's writes queued
     // behind the other's group (README, "The cluster").
@@ -202,7 +203,14 @@ public sealed class FundGrain(
 
         var reached = new TaskCompletionSource();
         _gathering = (count, reached);
-        await Task.WhenAny(reached.Task, Task.Delay(GatherAtMost));
+        using (var timeout = new CancellationTokenSource())
+        {
+            await Task.WhenAny(reached.Task, Task.Delay(GatherAtMost, timeout.Token));
+
+            // The writers are in, so the timer goes now: left to run out, it woke the runtime's timer thread after every group.
+            timeout.Cancel();
+        }
+
         _gathering = null;
     }
 
