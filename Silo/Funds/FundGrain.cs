@@ -207,7 +207,7 @@ public sealed class FundGrain(
         {
             await Task.WhenAny(reached.Task, Task.Delay(GatherAtMost, timeout.Token));
 
-            // When the writers came first, their timer goes now: left to run out, it woke the runtime's timer thread after every group.
+            // When the writers came first, the timer goes now: left to run out, it woke the runtime's timer thread after every group.
             timeout.Cancel();
         }
 
